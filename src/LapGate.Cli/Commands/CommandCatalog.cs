@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary>Every <c>lapgate</c> subcommand, one file each in this folder.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

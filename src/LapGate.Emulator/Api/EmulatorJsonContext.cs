@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LapGate.Emulator.Race;
+
+namespace LapGate.Emulator.Api;
+
+/// <summary>Source-generated JSON for the HTTP API (camelCase, AOT-safe).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(RaceSnapshot))]
+[JsonSerializable(typeof(FaultSettings))]
+[JsonSerializable(typeof(ApiError))]
+public sealed partial class EmulatorJsonContext : JsonSerializerContext;

@@ -38,9 +38,16 @@ public sealed class SqliteRaceStore : IRaceStore
         if (path is not null)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
+            try
             {
-                Directory.CreateDirectory(folder);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new EmulatorConfigurationException($"--db: cannot create the folder of '{path}': {ex.Message}", ex);
             }
         }
         var builder = new SqliteConnectionStringBuilder

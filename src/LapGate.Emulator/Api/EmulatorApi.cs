@@ -21,6 +21,7 @@ internal static class EmulatorApi
         routes.MapPost("/api/race/start", http => CommandAsync(http, context, context.Race.Start()));
         routes.MapPost("/api/race/stop", http => CommandAsync(http, context, context.Race.Stop()));
         routes.MapPost("/api/race/reset", http => CommandAsync(http, context, context.Race.Reset()));
+        routes.MapGet("/api/connections", http => http.Response.WriteAsJsonAsync(context.Connections.Describe(), json.IReadOnlyListConnectionSummary, cancellationToken: http.RequestAborted));
         routes.MapGet("/api/faults", http => http.Response.WriteAsJsonAsync(FaultSettings.From(context.Faults), json.FaultSettings, cancellationToken: http.RequestAborted));
         routes.MapPost("/api/faults", http => SetFaultsAsync(http, context));
     }

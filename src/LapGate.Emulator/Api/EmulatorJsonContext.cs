@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LapGate.Emulator.Connections;
 using LapGate.Emulator.Race;
 
 namespace LapGate.Emulator.Api;
@@ -9,4 +10,5 @@ namespace LapGate.Emulator.Api;
 [JsonSerializable(typeof(RaceSnapshot))]
 [JsonSerializable(typeof(FaultSettings))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(IReadOnlyList<ConnectionSummary>))]
 public sealed partial class EmulatorJsonContext : JsonSerializerContext;

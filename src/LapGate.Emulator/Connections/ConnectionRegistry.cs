@@ -19,6 +19,10 @@ internal sealed class ConnectionRegistry
 
     public void Remove(EmulatorConnection connection) => _open.TryRemove(connection.Id, out _);
 
+    /// <summary>The open connections, oldest first.</summary>
+    public IReadOnlyList<ConnectionSummary> Describe() =>
+        [.. _open.Values.Select(c => c.Describe()).OrderBy(c => c.ConnectedAt).ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)];
+
     /// <summary>Queues <paramref name="message"/> to every open connection; returns how many took it.</summary>
     public int Broadcast(Message message)
     {

@@ -76,10 +76,12 @@ internal sealed partial class EmulatorConnection
         if (set.IsAnalogSensor)
         {
             IsSensor = true;
+            _role = "sensor";
             EmulatorLog.Registered(Logger, Id, "analog sensor (controller_set \"Z\")");
         }
         else if (int.TryParse(set.ControllerId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 8)
         {
+            _role = $"client {n}";
             EmulatorLog.Registered(Logger, Id, $"client following controller {n}");
         }
         else

@@ -24,15 +24,32 @@ internal sealed partial class EmulatorConnection
     private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(
         new BoundedChannelOptions(OutboxCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private int _analogFrames;
+    private long _frames;
+    private long _lastFrameTicks = -1;
+    private volatile string _role = "connected";
 
-    public EmulatorConnection(string id, WebSocket socket, EmulatorContext context)
+    public EmulatorConnection(string id, string remote, WebSocket socket, EmulatorContext context)
     {
         Id = id;
+        Remote = remote;
         _socket = socket;
         _context = context;
+        ConnectedAt = context.TimeProvider.GetUtcNow();
     }
 
     public string Id { get; }
+
+    public string Remote { get; }
+
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>What the API shows for this connection now (safe from any thread).</summary>
+    public ConnectionSummary Describe()
+    {
+        var ticks = Interlocked.Read(ref _lastFrameTicks);
+        return new ConnectionSummary(Id, Remote, _role, ConnectedAt,
+            ticks < 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero), Interlocked.Read(ref _frames));
+    }
 
     /// <summary>True after <c>controller_set "Z"</c>.</summary>
     public bool IsSensor { get; private set; }
@@ -44,7 +61,8 @@ internal sealed partial class EmulatorConnection
     /// <summary>Queues a frame; false when the connection is closing or its outbox is full.</summary>
     public bool TrySend(Message message) => _outbox.Writer.TryWrite(MessageCodec.ToUtf8(message));
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Serves the connection until it closes; returns why (see <see cref="DescribeClose"/>).</summary>
+    public async Task<CloseReason> RunAsync(CancellationToken cancellationToken)
     {
         var writer = WriteLoopAsync(cancellationToken);
         CloseReason reason;
@@ -59,7 +77,7 @@ internal sealed partial class EmulatorConnection
         _outbox.Writer.TryComplete();
         await writer.ConfigureAwait(false);
         await CloseAsync(reason, cancellationToken).ConfigureAwait(false);
-        EmulatorLog.Disconnected(Logger, Id, Describe(reason));
+        return reason;
     }
 
     private async Task<CloseReason> ReadLoopAsync(CancellationToken cancellationToken)
@@ -86,6 +104,8 @@ internal sealed partial class EmulatorConnection
             {
                 return CloseReason.PeerClosed;
             }
+            Interlocked.Increment(ref _frames);
+            Interlocked.Exchange(ref _lastFrameTicks, _context.TimeProvider.GetUtcNow().UtcTicks);
             if (frame.Kind == WebSocketMessageType.Binary)
             {
                 Violate(ViolationKinds.BinaryFrame, $"binary frame of {frame.Payload.Length} bytes ignored; SmartRace frames are text");
@@ -163,7 +183,7 @@ internal sealed partial class EmulatorConnection
         EmulatorLog.Violation(Logger, Id, kind, message);
     }
 
-    private static string Describe(CloseReason reason) => reason switch
+    public static string DescribeClose(CloseReason reason) => reason switch
     {
         CloseReason.PeerClosed => "closed by peer",
         CloseReason.Aborted => "connection lost",

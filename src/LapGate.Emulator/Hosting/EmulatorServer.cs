@@ -28,20 +28,18 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, Uri webSocketUri, Uri httpUri)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store)
     {
         _app = app;
         _context = context;
         _store = store;
-        WebSocketUri = webSocketUri;
-        HttpUri = httpUri;
     }
 
     /// <summary><c>ws://127.0.0.1:PORT/</c> (the bind address; loopback when bound to all interfaces).</summary>
-    public Uri WebSocketUri { get; }
+    public Uri WebSocketUri { get; private set; } = new("ws://127.0.0.1/");
 
     /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
-    public Uri HttpUri { get; }
+    public Uri HttpUri { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The port actually listened on.</summary>
     public int Port => HttpUri.Port;
@@ -63,6 +61,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>Open WebSocket connections.</summary>
     public int ConnectionCount => _context.Connections.Count;
+
+    /// <summary>The open WebSocket connections (what <c>GET /api/connections</c> returns).</summary>
+    public IReadOnlyList<ConnectionSummary> Connections() => _context.Connections.Describe();
 
     /// <summary>
     /// Validates <paramref name="options"/>, loads the drivers file and the database, and listens.
@@ -100,9 +101,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
             app = builder.Build();
 
-            var server = default(EmulatorServer);
+            // Created before listening so the first request already has its handler.
+            var server = new EmulatorServer(app, context, store);
             app.UseWebSockets();
-            app.Map("/", (RequestDelegate)(http => server!.HandleRootAsync(http)));
+            app.Map("/", (RequestDelegate)server.HandleRootAsync);
             EmulatorApi.Map(app, context);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -110,7 +112,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             var host = IsAnyAddress(options.Bind) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
                 ? "127.0.0.1"
                 : ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
-            server = new EmulatorServer(app, context, store, new Uri($"ws://{host}:{port}/"), new Uri($"http://{host}:{port}/"));
+            server.WebSocketUri = new Uri($"ws://{host}:{port}/");
+            server.HttpUri = new Uri($"http://{host}:{port}/");
             EmulatorLog.Listening(logger, server.WebSocketUri, server.HttpUri);
             if (!EmulatorOptions.IsLoopback(options.Bind))
             {
@@ -157,18 +160,20 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var connection = new EmulatorConnection(_context.Connections.NextId(), socket, _context);
         var remote = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : "unknown";
+        var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
         EmulatorLog.Connected(_context.Logger, connection.Id, remote);
         _context.Connections.Add(connection);
+        var reason = CloseReason.Aborted;
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, http.RequestAborted);
-            await connection.RunAsync(linked.Token).ConfigureAwait(false);
+            reason = await connection.RunAsync(linked.Token).ConfigureAwait(false);
         }
         finally
         {
             _context.Connections.Remove(connection);
+            EmulatorLog.Disconnected(_context.Logger, connection.Id, EmulatorConnection.DescribeClose(reason));
         }
     }
 

@@ -4,6 +4,7 @@ using LapGate.Cli.Console;
 using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -57,13 +58,16 @@ internal static class EmulateCommand
                 },
             };
             var showFramework = parse.GetValue(verbose);
-            using var loggerFactory = LoggerFactory.Create(logging => logging
-                .AddConsole(console => console.FormatterName = CompactConsoleFormatter.FormatterName)
-                .AddConsoleFormatter<CompactConsoleFormatter, ConsoleFormatterOptions>()
-                .AddFilter("Microsoft", showFramework ? LogLevel.Information : LogLevel.Warning)
-                // The host logs a failed bind as an error with a stack trace; the command prints one clear line instead.
-                .AddFilter("Microsoft.Extensions.Hosting", showFramework ? LogLevel.Information : LogLevel.None)
-                .AddFilter("LapGate", LogLevel.Information));
+            using var loggerFactory = LoggerFactory.Create(logging =>
+            {
+                // Registered directly: AddConsoleFormatter binds options by reflection (not AOT-safe).
+                logging.Services.AddSingleton<ConsoleFormatter, CompactConsoleFormatter>();
+                logging.AddConsole(console => console.FormatterName = CompactConsoleFormatter.FormatterName)
+                    .AddFilter("Microsoft", showFramework ? LogLevel.Information : LogLevel.Warning)
+                    // The host logs a failed bind as an error with a stack trace; the command prints one clear line instead.
+                    .AddFilter("Microsoft.Extensions.Hosting", showFramework ? LogLevel.Information : LogLevel.None)
+                    .AddFilter("LapGate", LogLevel.Information);
+            });
 
             EmulatorServer server;
             try

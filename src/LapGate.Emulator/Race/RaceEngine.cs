@@ -13,7 +13,7 @@ namespace LapGate.Emulator.Race;
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
 /// violation and not counted. Laps count in every state; the state only says whether a race is on.
 /// </summary>
-public sealed class RaceEngine
+public sealed partial class RaceEngine
 {
     /// <summary>Violations kept (newest).</summary>
     public const int MaxViolations = 100;
@@ -131,30 +131,6 @@ public sealed class RaceEngine
         return wasIn;
     }
 
-    /// <summary>idle → running (accepted and unchanged when already running; refused when ended: reset first).</summary>
-    public RaceCommandResult Start() => Transition(RaceState.Running, from: RaceState.Idle,
-        "the race has ended; reset it before starting a new one");
-
-    /// <summary>running → ended (accepted and unchanged when already ended; refused when idle).</summary>
-    public RaceCommandResult Stop() => Transition(RaceState.Ended, from: RaceState.Running,
-        "no race is running");
-
-    /// <summary>Any state → idle with empty standings, in a new session (the old one stays in the database).</summary>
-    public RaceCommandResult Reset()
-    {
-        lock (_lock)
-        {
-            _session = _store.NewSession(_time.GetUtcNow());
-            _state = RaceState.Idle;
-            _controllers.Clear();
-            _duplicates = 0;
-            _violations.Clear();
-        }
-        StateChanged?.Invoke(this, RaceState.Idle);
-        RaiseChanged();
-        return new RaceCommandResult(true, true, RaceState.Idle);
-    }
-
     /// <summary>Records a protocol violation (bounded list, newest <see cref="MaxViolations"/>).</summary>
     public Violation AddViolation(string connection, string kind, string message)
     {
@@ -173,50 +149,6 @@ public sealed class RaceEngine
         lock (_lock)
         {
             return RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
-        }
-    }
-
-    private RaceCommandResult Transition(RaceState to, RaceState from, string refusal)
-    {
-        lock (_lock)
-        {
-            if (_state == to)
-            {
-                return new RaceCommandResult(true, false, _state);
-            }
-            if (_state != from)
-            {
-                return new RaceCommandResult(false, false, _state, refusal);
-            }
-            _store.SetState(_session, to, _time.GetUtcNow());
-            _state = to;
-        }
-        StateChanged?.Invoke(this, to);
-        RaiseChanged();
-        return new RaceCommandResult(true, true, to);
-    }
-
-    private void Replay(StoredEvent e)
-    {
-        if (e.ControllerId is < 1 or > 8)
-        {
-            return;
-        }
-        var record = Get(e.ControllerId);
-        switch (e.Kind)
-        {
-            case RaceEventKind.Lap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
-                record.Add(t);
-                break;
-            case RaceEventKind.Duplicate:
-                _duplicates++;
-                break;
-            case RaceEventKind.PitEnter:
-                PitEnter(record);
-                break;
-            case RaceEventKind.PitLeave:
-                record.InPit = false;
-                break;
         }
     }
 
@@ -274,6 +206,18 @@ public sealed class RaceEngine
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _logger.LogError(ex, "A race change handler failed");
+        }
+    }
+
+    private void RaiseStateChanged(RaceState state)
+    {
+        try
+        {
+            StateChanged?.Invoke(this, state);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "A race state handler failed");
         }
     }
 

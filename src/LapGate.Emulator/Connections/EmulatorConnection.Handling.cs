@@ -65,10 +65,14 @@ internal sealed partial class EmulatorConnection
             EmulatorLog.HandshakeDelayed(Logger, Id, faults.HandshakeDelay.TotalMilliseconds);
             await delay.ConfigureAwait(false);
         }
-        TrySend(Race.Drivers);
-        TrySend(new UpdateServerInfo(IsSubscribed: false));
-        TrySend(new ApiVersionReply(_context.ApiVersion));
-        EmulatorLog.Handshake(Logger, Id, _context.ApiVersion);
+        if (TrySend(Race.Drivers) && TrySend(new UpdateServerInfo(IsSubscribed: false)) && TrySend(new ApiVersionReply(_context.ApiVersion)))
+        {
+            EmulatorLog.Handshake(Logger, Id, _context.ApiVersion);
+        }
+        else
+        {
+            EmulatorLog.ConnectionFailed(Logger, Id, "the peer is not reading: handshake replies could not be queued");
+        }
     }
 
     private void Register(ControllerSet set)

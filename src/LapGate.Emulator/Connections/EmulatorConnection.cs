@@ -95,7 +95,7 @@ internal sealed partial class EmulatorConnection
                 Violate(ViolationKinds.TooLarge, $"{ex.Message}; closing this connection with 1009");
                 return CloseReason.TooLarge;
             }
-            catch (WebSocketException ex)
+            catch (Exception ex) when (ex is WebSocketException or IOException)
             {
                 EmulatorLog.ConnectionFailed(Logger, Id, ex.Message);
                 return CloseReason.Aborted;
@@ -136,7 +136,7 @@ internal sealed partial class EmulatorConnection
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The peer went away or the server is stopping: the read loop reports it.
             _outbox.Writer.TryComplete();
@@ -171,7 +171,7 @@ internal sealed partial class EmulatorConnection
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // Closing is best effort; the socket is aborted by the server afterwards.
         }

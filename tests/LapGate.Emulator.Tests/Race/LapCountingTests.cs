@@ -123,4 +123,34 @@ public sealed class LapCountingTests(ITestOutputHelper output)
         // Controllers without activity come after, by id.
         Assert.Equal([3, 5, 1, 2, 4, 6], race.Controllers.Select(c => c.Id));
     }
+
+    [Fact]
+    public async Task AnalogLaps_FourSensorsAtOnce_EveryLapCountedExactly()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        const int crossings = 200;
+
+        async Task RunSensorAsync(int controller)
+        {
+            await using var sensor = await emulator.ConnectSensorAsync();
+            for (var i = 0; i < crossings; i++)
+            {
+                // Lap i takes 3000 + i ms (+ the controller id), so every lap time is known.
+                await sensor.SendAsync(new AnalogLap(Crossing(controller, i), controller));
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(RunSensorAsync));
+
+        var race = await emulator.WaitForRaceAsync(r => Enumerable.Range(1, 4).All(c => r.Find(c)?.Laps == crossings - 1));
+        foreach (var controller in Enumerable.Range(1, 4))
+        {
+            var expected = Enumerable.Range(1, crossings - 1).Select(i => Crossing(controller, i) - Crossing(controller, i - 1));
+            Assert.Equal(expected, race.Find(controller)!.LapTimes);
+        }
+        Assert.Equal(0, race.DuplicatesIgnored);
+        Assert.Empty(race.Violations);
+    }
+
+    private static long Crossing(int controller, int index) =>
+        1_722_773_100_000L + (index * 3000L) + ((long)index * (index - 1) / 2) + (index * controller);
 }

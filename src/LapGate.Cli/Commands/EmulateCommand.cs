@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using LapGate.Cli.Console;
+using LapGate.Emulator;
+using LapGate.Emulator.Faults;
+using LapGate.Emulator.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary><c>lapgate emulate</c>: runs the SmartRace Connect emulator until Ctrl+C.</summary>
+internal static class EmulateCommand
+{
+    public static Command Create()
+    {
+        var bind = new Option<string>("--bind") { Description = "IP address to listen on (anything but loopback is reachable from the network)", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port for WebSocket and HTTP (0 = any free port)", DefaultValueFactory = _ => EmulatorOptions.DefaultPort };
+        var drivers = new Option<FileInfo?>("--drivers") { Description = "JSON file shaped like update_controller_data's data: {\"1\":{\"color\":…,\"backgroundColor\":…,\"driver\":…,\"car\":…},…}" };
+        var apiVersion = new Option<int>("--api-version") { Description = "Api version to answer (the app sends 6 or 7)", DefaultValueFactory = _ => 7 };
+        var db = new Option<FileInfo?>("--db") { Description = $"SQLite file for sessions and laps (default {EmulatorOptions.DefaultDatabasePath})" };
+        var noDb = new Option<bool>("--no-db") { Description = "Keep everything in memory (nothing survives a restart)" };
+        var closeAfter = new Option<int?>("--fault-close-after") { Description = "Fault: close each connection after N analog frames" };
+        var handshakeDelay = new Option<int>("--fault-handshake-delay") { Description = "Fault: wait MS milliseconds before the handshake replies", DefaultValueFactory = _ => 0 };
+        var ignoreHandshake = new Option<bool>("--fault-ignore-handshake") { Description = "Fault: never answer api_version" };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print ASP.NET Core's own log" };
+
+        var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket + HTTP API on one port) with a race engine.");
+        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, verbose })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(noDb) && result.GetValue(db) is not null)
+            {
+                result.AddError("--db and --no-db cannot be used together");
+            }
+        });
+
+        command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var options = new EmulatorOptions
+            {
+                Bind = parse.GetValue(bind)!,
+                Port = parse.GetValue(port),
+                DriversFile = parse.GetValue(drivers)?.FullName,
+                ApiVersion = parse.GetValue(apiVersion),
+                DatabasePath = parse.GetValue(noDb) ? null : parse.GetValue(db)?.FullName ?? EmulatorOptions.DefaultDatabasePath,
+                Faults = new FaultOptions
+                {
+                    CloseAfterAnalogFrames = parse.GetValue(closeAfter),
+                    HandshakeDelay = TimeSpan.FromMilliseconds(parse.GetValue(handshakeDelay)),
+                    IgnoreHandshake = parse.GetValue(ignoreHandshake),
+                },
+            };
+            var showFramework = parse.GetValue(verbose);
+            using var loggerFactory = LoggerFactory.Create(logging =>
+            {
+                // Registered directly: AddConsoleFormatter binds options by reflection (not AOT-safe).
+                logging.Services.AddSingleton<ConsoleFormatter, CompactConsoleFormatter>();
+                logging.AddConsole(console => console.FormatterName = CompactConsoleFormatter.FormatterName)
+                    .AddFilter("Microsoft", showFramework ? LogLevel.Information : LogLevel.Warning)
+                    // The host logs a failed bind as an error with a stack trace; the command prints one clear line instead.
+                    .AddFilter("Microsoft.Extensions.Hosting", showFramework ? LogLevel.Information : LogLevel.None)
+                    .AddFilter("LapGate", LogLevel.Information);
+            });
+
+            EmulatorServer server;
+            try
+            {
+                server = await EmulatorServer.StartAsync(options, loggerFactory, cancellationToken);
+            }
+            catch (EmulatorConfigurationException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return 2;
+            }
+            catch (IOException ex)
+            {
+                await error.WriteLineAsync($"error: cannot listen on {options.Bind}:{options.Port}: {ex.Message} (is another emulator running? try --port 0)");
+                return 2;
+            }
+
+            await using (server)
+            {
+                await output.WriteLineAsync($"LapGate emulator listening on {server.WebSocketUri} (WebSocket) and {server.HttpUri}api/race (HTTP API). Ctrl+C stops.");
+                if (!EmulatorOptions.IsLoopback(options.Bind))
+                {
+                    await output.WriteLineAsync($"warning: bound to {options.Bind}: reachable from the network, not only this machine.");
+                }
+                // Ctrl+C (SIGINT) and SIGTERM (systemd, docker stop) stop cleanly: connections closed, database flushed.
+                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                void Stop(PosixSignalContext signal)
+                {
+                    signal.Cancel = true;
+                    stopped.TrySetResult();
+                }
+                using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
+                using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
+                using (cancellationToken.Register(() => stopped.TrySetResult()))
+                {
+                    await stopped.Task;
+                }
+                await output.WriteLineAsync("Stopping…");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using LapGate.Emulator.Connections;
+using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Race;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LapGate.Emulator.Api;
+
+/// <summary>
+/// The HTTP API: <c>GET /api/race</c>, <c>POST /api/race/start|stop|reset</c>, <c>GET/POST /api/faults</c>.
+/// Plain <see cref="RequestDelegate"/>s with source-generated JSON (no reflection).
+/// </summary>
+internal static class EmulatorApi
+{
+    public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
+    {
+        var json = EmulatorJsonContext.Default;
+        routes.MapGet("/api/race", http => http.Response.WriteAsJsonAsync(context.Race.Snapshot(), json.RaceSnapshot, cancellationToken: http.RequestAborted));
+        routes.MapPost("/api/race/start", http => CommandAsync(http, context, context.Race.Start()));
+        routes.MapPost("/api/race/stop", http => CommandAsync(http, context, context.Race.Stop()));
+        routes.MapPost("/api/race/reset", http => CommandAsync(http, context, context.Race.Reset()));
+        routes.MapGet("/api/connections", http => http.Response.WriteAsJsonAsync(context.Connections.Describe(), json.IReadOnlyListConnectionSummary, cancellationToken: http.RequestAborted));
+        routes.MapGet("/api/faults", http => http.Response.WriteAsJsonAsync(FaultSettings.From(context.Faults), json.FaultSettings, cancellationToken: http.RequestAborted));
+        routes.MapPost("/api/faults", http => SetFaultsAsync(http, context));
+    }
+
+    private static Task CommandAsync(HttpContext http, EmulatorContext context, RaceCommandResult result)
+    {
+        if (!result.Accepted)
+        {
+            http.Response.StatusCode = StatusCodes.Status409Conflict;
+            return http.Response.WriteAsJsonAsync(new ApiError(result.Error ?? "refused"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
+        }
+        return http.Response.WriteAsJsonAsync(context.Race.Snapshot(), EmulatorJsonContext.Default.RaceSnapshot, cancellationToken: http.RequestAborted);
+    }
+
+    private static async Task SetFaultsAsync(HttpContext http, EmulatorContext context)
+    {
+        FaultSettings? settings;
+        try
+        {
+            settings = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.FaultSettings, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await BadRequestAsync(http, $"POST /api/faults: invalid JSON: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        if (settings is null)
+        {
+            await BadRequestAsync(http, "POST /api/faults: expected {\"closeAfterAnalogFrames\":N|null,\"handshakeDelayMs\":MS,\"ignoreHandshake\":bool}").ConfigureAwait(false);
+            return;
+        }
+        var faults = settings.ToOptions();
+        try
+        {
+            faults.Validate();
+        }
+        catch (EmulatorConfigurationException ex)
+        {
+            await BadRequestAsync(http, $"POST /api/faults: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        context.Faults = faults;
+        EmulatorLog.FaultsChanged(context.Logger, faults.ToString());
+        await http.Response.WriteAsJsonAsync(FaultSettings.From(faults), EmulatorJsonContext.Default.FaultSettings, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task BadRequestAsync(HttpContext http, string message)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using LapGate.Protocol.Messages;
+
+namespace LapGate.Emulator.Connections;
+
+/// <summary>The open WebSocket connections, for ids and broadcasts. Thread-safe.</summary>
+internal sealed class ConnectionRegistry
+{
+    private readonly ConcurrentDictionary<string, EmulatorConnection> _open = new(StringComparer.Ordinal);
+    private int _next;
+
+    /// <summary>A new connection id: c1, c2, …</summary>
+    public string NextId() => "c" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+
+    public int Count => _open.Count;
+
+    public void Add(EmulatorConnection connection) => _open[connection.Id] = connection;
+
+    public void Remove(EmulatorConnection connection) => _open.TryRemove(connection.Id, out _);
+
+    /// <summary>The open connections, oldest first.</summary>
+    public IReadOnlyList<ConnectionSummary> Describe() =>
+        [.. _open.Values.Select(c => c.Describe()).OrderBy(c => c.ConnectedAt).ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)];
+
+    /// <summary>Queues <paramref name="message"/> to every open connection; returns how many took it.</summary>
+    public int Broadcast(Message message)
+    {
+        var sent = 0;
+        foreach (var connection in _open.Values)
+        {
+            if (connection.TrySend(message))
+            {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}

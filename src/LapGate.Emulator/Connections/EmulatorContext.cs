@@ -1,0 +1,30 @@
+using LapGate.Emulator.Faults;
+using LapGate.Emulator.Race;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Emulator.Connections;
+
+/// <summary>What every connection shares: the race, settings, current fault switches, the log.</summary>
+internal sealed class EmulatorContext(RaceEngine race, int apiVersion, int maxFrameBytes, TimeProvider timeProvider, ILogger logger, FaultOptions faults)
+{
+    private FaultOptions _faults = faults;
+
+    public RaceEngine Race { get; } = race;
+
+    public int ApiVersion { get; } = apiVersion;
+
+    public int MaxFrameBytes { get; } = maxFrameBytes;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public ILogger Logger { get; } = logger;
+
+    public ConnectionRegistry Connections { get; } = new();
+
+    /// <summary>The fault switches now (swapped whole, read at each use).</summary>
+    public FaultOptions Faults
+    {
+        get => Volatile.Read(ref _faults);
+        set => Volatile.Write(ref _faults, value);
+    }
+}

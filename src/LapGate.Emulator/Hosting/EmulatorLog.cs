@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Emulator.Hosting;
+
+/// <summary>The emulator's one-line events (source-generated logging).</summary>
+internal static partial class EmulatorLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Listening on {WebSocketUri} (WebSocket) and {HttpUri} (HTTP API: {HttpUri}api/race)")]
+    public static partial void Listening(ILogger logger, Uri webSocketUri, Uri httpUri);
+
+    [LoggerMessage(2, LogLevel.Warning, "Bound to {Bind}: the emulator is reachable from the network, not only from this machine")]
+    public static partial void NotLoopback(ILogger logger, string bind);
+
+    [LoggerMessage(3, LogLevel.Information, "{Connection} connected from {Remote}")]
+    public static partial void Connected(ILogger logger, string connection, string remote);
+
+    [LoggerMessage(4, LogLevel.Information, "{Connection} disconnected ({Reason})")]
+    public static partial void Disconnected(ILogger logger, string connection, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "{Connection} handshake: sent controller data, server info, api version {ApiVersion}")]
+    public static partial void Handshake(ILogger logger, string connection, int apiVersion);
+
+    [LoggerMessage(6, LogLevel.Information, "{Connection} registered as {Role}")]
+    public static partial void Registered(ILogger logger, string connection, string role);
+
+    [LoggerMessage(7, LogLevel.Information, "lap  controller {Controller}: {LapMs} ms (lap {Laps}, best {BestMs} ms) from {Connection}")]
+    public static partial void Lap(ILogger logger, int controller, long lapMs, int laps, long? bestMs, string connection);
+
+    [LoggerMessage(8, LogLevel.Information, "lap  controller {Controller}: first crossing at {Timestamp} (reference) from {Connection}")]
+    public static partial void FirstCrossing(ILogger logger, int controller, long timestamp, string connection);
+
+    [LoggerMessage(9, LogLevel.Information, "lap  controller {Controller}: duplicate of timestamp {Timestamp} ignored from {Connection}")]
+    public static partial void Duplicate(ILogger logger, int controller, long timestamp, string connection);
+
+    [LoggerMessage(10, LogLevel.Information, "pit  controller {Controller}: {What} from {Connection}")]
+    public static partial void Pit(ILogger logger, int controller, string what, string connection);
+
+    [LoggerMessage(11, LogLevel.Warning, "violation {Connection} {Kind}: {Message}")]
+    public static partial void Violation(ILogger logger, string connection, string kind, string message);
+
+    [LoggerMessage(12, LogLevel.Information, "race {State}; sent update_event_status \"{Status}\" to {Clients} client(s)")]
+    public static partial void RaceState(ILogger logger, string state, string status, int clients);
+
+    [LoggerMessage(13, LogLevel.Information, "fault {Connection}: {What}")]
+    public static partial void Fault(ILogger logger, string connection, string what);
+
+    [LoggerMessage(14, LogLevel.Information, "{Connection} race_control \"{Value}\": {Result}")]
+    public static partial void RaceControl(ILogger logger, string connection, string value, string result);
+
+    [LoggerMessage(15, LogLevel.Information, "faults now: {Faults}")]
+    public static partial void FaultsChanged(ILogger logger, string faults);
+
+    [LoggerMessage(16, LogLevel.Information, "Race state {State}, session {Session}, database {Database}")]
+    public static partial void Loaded(ILogger logger, string state, long session, string database);
+
+    [LoggerMessage(17, LogLevel.Warning, "{Connection}: connection failed: {Message}")]
+    public static partial void ConnectionFailed(ILogger logger, string connection, string message);
+
+    [LoggerMessage(18, LogLevel.Information, "fault {Connection}: delaying handshake replies by {DelayMs} ms")]
+    public static partial void HandshakeDelayed(ILogger logger, string connection, double delayMs);
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Connections;
+using LapGate.Emulator.Faults;
+using LapGate.Emulator.Race;
+using LapGate.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LapGate.Emulator.Hosting;
+
+/// <summary>
+/// The SmartRace Connect emulator: one port for the WebSocket (upgrade at <c>/</c>) and the HTTP API.
+/// Start with <see cref="StartAsync"/>; <see cref="DisposeAsync"/> closes every connection and the database.
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorContext _context;
+    private readonly IRaceStore _store;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store)
+    {
+        _app = app;
+        _context = context;
+        _store = store;
+    }
+
+    /// <summary><c>ws://127.0.0.1:PORT/</c> (the bind address; loopback when bound to all interfaces).</summary>
+    public Uri WebSocketUri { get; private set; } = new("ws://127.0.0.1/");
+
+    /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri HttpUri { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The port actually listened on.</summary>
+    public int Port => HttpUri.Port;
+
+    /// <summary>The race engine (snapshots, change notification, commands).</summary>
+    public RaceEngine Race => _context.Race;
+
+    /// <summary>The fault switches now; setting them applies to the next frames of every connection.</summary>
+    public FaultOptions Faults
+    {
+        get => _context.Faults;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            _context.Faults = value;
+        }
+    }
+
+    /// <summary>Open WebSocket connections.</summary>
+    public int ConnectionCount => _context.Connections.Count;
+
+    /// <summary>The open WebSocket connections (what <c>GET /api/connections</c> returns).</summary>
+    public IReadOnlyList<ConnectionSummary> Connections() => _context.Connections.Describe();
+
+    /// <summary>
+    /// Validates <paramref name="options"/>, loads the drivers file and the database, and listens.
+    /// Throws <see cref="EmulatorConfigurationException"/> for bad settings or files, <see cref="IOException"/> when the port is taken.
+    /// </summary>
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("LapGate.Emulator");
+        var drivers = options.DriversFile is null ? DriversData.Default : DriversData.Load(options.DriversFile);
+
+        var store = new SqliteRaceStore(options.DatabasePath);
+        WebApplication? app = null;
+        try
+        {
+            var race = new RaceEngine(drivers, store, options.TimeProvider, logger);
+            var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
+            race.StateChanged += (_, state) =>
+            {
+                var clients = context.Connections.Broadcast(new Protocol.Messages.UpdateEventStatus(state.ToEventStatus()));
+                EmulatorLog.RaceState(logger, state.ToApi(), state.ToEventStatus(), clients);
+            };
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LapGate.Emulator", Args = [] });
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(ListenAddress(options.Bind), options.Port);
+            });
+            builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
+            app = builder.Build();
+
+            // Created before listening so the first request already has its handler.
+            var server = new EmulatorServer(app, context, store);
+            app.UseWebSockets();
+            app.Map("/", (RequestDelegate)server.HandleRootAsync);
+            EmulatorApi.Map(app, context);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var port = BoundPort(app);
+            var host = IsAnyAddress(options.Bind) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
+                ? "127.0.0.1"
+                : ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
+            server.WebSocketUri = new Uri($"ws://{host}:{port}/");
+            server.HttpUri = new Uri($"http://{host}:{port}/");
+            EmulatorLog.Listening(logger, server.WebSocketUri, server.HttpUri);
+            if (!EmulatorOptions.IsLoopback(options.Bind))
+            {
+                EmulatorLog.NotLoopback(logger, options.Bind);
+            }
+            EmulatorLog.Loaded(logger, race.State.ToApi(), race.Snapshot().Session, options.DatabasePath ?? "in memory");
+            if (options.Faults.Any)
+            {
+                EmulatorLog.FaultsChanged(logger, options.Faults.ToString());
+            }
+            return server;
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task HandleRootAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(
+                $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  API: {HttpUri}api/race\n", http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var remote = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : "unknown";
+        var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
+        EmulatorLog.Connected(_context.Logger, connection.Id, remote);
+        _context.Connections.Add(connection);
+        var reason = CloseReason.Aborted;
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, http.RequestAborted);
+            reason = await connection.RunAsync(linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _context.Connections.Remove(connection);
+            EmulatorLog.Disconnected(_context.Logger, connection.Id, EmulatorConnection.DescribeClose(reason));
+        }
+    }
+
+    private static IPAddress ListenAddress(string bind) =>
+        string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);
+
+    private static bool IsAnyAddress(string bind) =>
+        IPAddress.TryParse(bind, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any));
+
+    private static int BoundPort(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no addresses");
+        var first = addresses.First();
+        return new Uri(first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)).Port;
+    }
+}

@@ -1,0 +1,226 @@
+using LapGate.Emulator.Storage;
+using LapGate.Protocol.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Emulator.Race;
+
+/// <summary>
+/// Counts laps and pit stops per controller and keeps the race state. Thread-safe. Every accepted
+/// frame is stored before it shows in <see cref="Snapshot"/>, so a restart on the same database
+/// shows the same standings.
+/// Rules: a controller's first crossing is the reference; each later one completes a lap (the
+/// difference of the timestamps). A crossing with a timestamp already seen for that controller is
+/// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
+/// violation and not counted. Laps count in every state; the state only says whether a race is on.
+/// </summary>
+public sealed partial class RaceEngine
+{
+    /// <summary>Violations kept (newest).</summary>
+    public const int MaxViolations = 100;
+
+    private readonly Lock _lock = new();
+    private readonly IRaceStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly UpdateControllerData _drivers;
+    private readonly SortedDictionary<int, ControllerRecord> _controllers = [];
+    private readonly Queue<Violation> _violations = new();
+    private long _session;
+    private RaceState _state;
+    private int _duplicates;
+
+    /// <summary>Loads the current session from <paramref name="store"/> and replays it.</summary>
+    public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(drivers);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _drivers = drivers;
+        _store = store;
+        _time = timeProvider;
+        _logger = logger;
+        var current = store.LoadCurrent(timeProvider.GetUtcNow());
+        _session = current.Id;
+        _state = current.State;
+        foreach (var e in current.Events)
+        {
+            Replay(e);
+        }
+    }
+
+    /// <summary>Raised after any change (lap, pit, duplicate, violation, state). Handlers run on the caller's thread, outside the lock.</summary>
+    public event EventHandler? Changed;
+
+    /// <summary>Raised after the state changed (before <see cref="Changed"/>).</summary>
+    public event EventHandler<RaceState>? StateChanged;
+
+    /// <summary>The drivers and cars sent in the handshake.</summary>
+    public UpdateControllerData Drivers => _drivers;
+
+    /// <summary>The current state.</summary>
+    public RaceState State
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Applies an <c>analog_lap</c> for controller 1..8; <paramref name="source"/> names the connection in a violation.</summary>
+    public LapOutcome ApplyLap(int controllerId, long timestamp, string source = "api")
+    {
+        CheckId(controllerId);
+        LapOutcome outcome;
+        lock (_lock)
+        {
+            var record = Get(controllerId);
+            var result = record.Classify(timestamp);
+            long? lapMs = null;
+            switch (result)
+            {
+                case LapResult.Duplicate:
+                    Store(new StoredEvent(RaceEventKind.Duplicate, controllerId, timestamp));
+                    _duplicates++;
+                    break;
+                case LapResult.OutOfOrder:
+                    AddViolationLocked(source, ViolationKinds.LapOutOfOrder,
+                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.LastCrossing}; not counted");
+                    break;
+                default:
+                    Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
+                    lapMs = record.Add(timestamp);
+                    break;
+            }
+            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs);
+        }
+        RaiseChanged();
+        return outcome;
+    }
+
+    /// <summary>Applies an <c>analog_pit_enter</c>. Returns false when the car was already in the pit (not counted twice).</summary>
+    public bool ApplyPitEnter(int controllerId)
+    {
+        CheckId(controllerId);
+        bool counted;
+        lock (_lock)
+        {
+            Store(new StoredEvent(RaceEventKind.PitEnter, controllerId, null));
+            counted = PitEnter(Get(controllerId));
+        }
+        RaiseChanged();
+        return counted;
+    }
+
+    /// <summary>Applies an <c>analog_pit_leave</c>. Returns false when the car was not in the pit.</summary>
+    public bool ApplyPitLeave(int controllerId)
+    {
+        CheckId(controllerId);
+        bool wasIn;
+        lock (_lock)
+        {
+            Store(new StoredEvent(RaceEventKind.PitLeave, controllerId, null));
+            var record = Get(controllerId);
+            wasIn = record.InPit;
+            record.InPit = false;
+        }
+        RaiseChanged();
+        return wasIn;
+    }
+
+    /// <summary>Records a protocol violation (bounded list, newest <see cref="MaxViolations"/>).</summary>
+    public Violation AddViolation(string connection, string kind, string message)
+    {
+        Violation violation;
+        lock (_lock)
+        {
+            violation = AddViolationLocked(connection, kind, message);
+        }
+        RaiseChanged();
+        return violation;
+    }
+
+    /// <summary>The race now.</summary>
+    public RaceSnapshot Snapshot()
+    {
+        lock (_lock)
+        {
+            return RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+        }
+    }
+
+    private static bool PitEnter(ControllerRecord record)
+    {
+        if (record.InPit)
+        {
+            return false;
+        }
+        record.InPit = true;
+        record.PitStops++;
+        return true;
+    }
+
+    private Violation AddViolationLocked(string connection, string kind, string message)
+    {
+        var violation = new Violation(_time.GetUtcNow(), connection, kind, message);
+        _violations.Enqueue(violation);
+        while (_violations.Count > MaxViolations)
+        {
+            _violations.Dequeue();
+        }
+        return violation;
+    }
+
+    private void Store(StoredEvent e)
+    {
+        try
+        {
+            _store.Append(_session, e, _time.GetUtcNow());
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // The lap still counts in memory; it is the database that failed.
+            _logger.LogError(ex, "Could not store {Kind} of controller {Controller} in the database", e.Kind, e.ControllerId);
+        }
+    }
+
+    private ControllerRecord Get(int id)
+    {
+        if (!_controllers.TryGetValue(id, out var record))
+        {
+            record = new ControllerRecord(id);
+            _controllers.Add(id, record);
+        }
+        return record;
+    }
+
+    private void RaiseChanged()
+    {
+        try
+        {
+            Changed?.Invoke(this, EventArgs.Empty);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "A race change handler failed");
+        }
+    }
+
+    private void RaiseStateChanged(RaceState state)
+    {
+        try
+        {
+            StateChanged?.Invoke(this, state);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "A race state handler failed");
+        }
+    }
+
+    private static void CheckId(int controllerId) =>
+        ArgumentOutOfRangeException.ThrowIfNotEqual(controllerId is >= 1 and <= 8, true, nameof(controllerId));
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using LapGate.Protocol.Messages;
+
+namespace LapGate.Emulator.Race;
+
+/// <summary>Orders controllers and computes positions and gaps for a <see cref="RaceSnapshot"/>.</summary>
+internal static class RaceStandings
+{
+    public static RaceSnapshot Build(
+        RaceState state,
+        long session,
+        IEnumerable<ControllerRecord> records,
+        UpdateControllerData drivers,
+        int duplicates,
+        IReadOnlyList<Violation> violations)
+    {
+        var byId = records.ToDictionary(r => r.Id);
+        // Controllers named in the drivers data are always listed; others once they did something.
+        foreach (var (key, _) in drivers.Controllers)
+        {
+            if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id is >= 1 and <= 8 && !byId.ContainsKey(id))
+            {
+                byId[id] = new ControllerRecord(id);
+            }
+        }
+        var ordered = byId.Values
+            .Where(r => r.IsActive || drivers.Find(r.Id.ToString(CultureInfo.InvariantCulture)) is not null)
+            .OrderByDescending(r => r.LapTimes.Count)
+            .ThenByDescending(r => r.Crossings.Count > 0)
+            .ThenBy(r => r.LastCrossing ?? long.MaxValue)
+            .ThenBy(r => r.Id)
+            .ToList();
+
+        var leader = ordered.FirstOrDefault(r => r.Crossings.Count > 0);
+        var standings = new List<ControllerStanding>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var r = ordered[i];
+            var info = drivers.Find(r.Id.ToString(CultureInfo.InvariantCulture));
+            long? gap = null;
+            var gapLaps = 0;
+            if (leader is not null && r.Crossings.Count > 0)
+            {
+                // Compare with the leader's crossing of the same line count (same sensor clock).
+                var index = r.Crossings.Count - 1;
+                gap = r.Crossings[index] - leader.Crossings[index];
+                gapLaps = leader.LapTimes.Count - r.LapTimes.Count;
+            }
+            standings.Add(new ControllerStanding(
+                r.Id, info?.Driver, info?.Car, info?.Color, info?.BackgroundColor,
+                r.LapTimes.Count,
+                r.LapTimes.Count == 0 ? null : r.LapTimes[^1],
+                r.BestLapMs,
+                r.PitStops,
+                r.InPit,
+                i + 1,
+                gap,
+                gapLaps,
+                r.LastCrossing,
+                [.. r.LapTimes]));
+        }
+        return new RaceSnapshot(state.ToApi(), session, standings, duplicates, violations);
+    }
+}

@@ -1,0 +1,42 @@
+using LapGate.Protocol.Messages;
+
+namespace LapGate.Emulator.Race;
+
+/// <summary>The race: idle (laps count, no race on) → running → ended; reset goes back to idle with a new session.</summary>
+public enum RaceState
+{
+    Idle,
+    Running,
+    Ended,
+}
+
+/// <summary>Names of <see cref="RaceState"/> on the wire and in the database.</summary>
+public static class RaceStates
+{
+    /// <summary><c>idle</c>, <c>running</c> or <c>ended</c> (as in <c>GET /api/race</c>).</summary>
+    public static string ToApi(this RaceState state) => state switch
+    {
+        RaceState.Running => "running",
+        RaceState.Ended => "ended",
+        _ => "idle",
+    };
+
+    /// <summary>Parses <see cref="ToApi"/>'s names; anything else is idle.</summary>
+    public static RaceState FromApi(string? name) => name switch
+    {
+        "running" => RaceState.Running,
+        "ended" => RaceState.Ended,
+        _ => RaceState.Idle,
+    };
+
+    /// <summary>
+    /// The <c>update_event_status</c> string broadcast for a state: idle → <c>prepare_for_start</c>,
+    /// running → <c>running</c>, ended → <c>ended</c>.
+    /// </summary>
+    public static string ToEventStatus(this RaceState state) => state switch
+    {
+        RaceState.Running => EventStatus.Running,
+        RaceState.Ended => EventStatus.Ended,
+        _ => EventStatus.PrepareForStart,
+    };
+}

@@ -1,0 +1,19 @@
+using LapGate.Emulator.Race;
+
+namespace LapGate.Emulator.Storage;
+
+/// <summary>Where the race engine keeps sessions and their events. Called under the engine's lock.</summary>
+public interface IRaceStore : IDisposable
+{
+    /// <summary>The newest session with its events; creates an idle one when there is none.</summary>
+    StoredSession LoadCurrent(DateTimeOffset now);
+
+    /// <summary>Starts a new idle session and returns its id.</summary>
+    long NewSession(DateTimeOffset now);
+
+    /// <summary>Records a session's state.</summary>
+    void SetState(long sessionId, RaceState state, DateTimeOffset now);
+
+    /// <summary>Appends an accepted event, durably, before the engine shows it.</summary>
+    void Append(long sessionId, StoredEvent raceEvent, DateTimeOffset now);
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using LapGate.Emulator.Race;
+using Microsoft.Data.Sqlite;
+
+namespace LapGate.Emulator.Storage;
+
+/// <summary>
+/// Sessions and their events in SQLite (WAL). A file path keeps them across restarts; null keeps
+/// them in a private in-memory database for the life of this object. Not thread-safe: the engine
+/// calls it under its lock.
+/// </summary>
+public sealed class SqliteRaceStore : IRaceStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE IF NOT EXISTS sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            state_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL,
+            controller_id INTEGER NOT NULL,
+            timestamp INTEGER NULL,
+            received_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, id);
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _append;
+
+    /// <param name="path">The database file (its folder is created), or null for in memory.</param>
+    public SqliteRaceStore(string? path)
+    {
+        if (path is not null)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            try
+            {
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new EmulatorConfigurationException($"--db: cannot create the folder of '{path}': {ex.Message}", ex);
+            }
+        }
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path ?? ":memory:",
+            Mode = path is null ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        _connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            _connection.Open();
+            Execute(Schema);
+        }
+        catch (SqliteException ex)
+        {
+            _connection.Dispose();
+            throw new EmulatorConfigurationException($"--db: cannot open SQLite database '{path}': {ex.Message}", ex);
+        }
+        _append = _connection.CreateCommand();
+        _append.CommandText = "INSERT INTO events (session_id, kind, controller_id, timestamp, received_at) VALUES ($s, $k, $c, $t, $at)";
+        _append.Parameters.Add("$s", SqliteType.Integer);
+        _append.Parameters.Add("$k", SqliteType.Text);
+        _append.Parameters.Add("$c", SqliteType.Integer);
+        _append.Parameters.Add("$t", SqliteType.Integer);
+        _append.Parameters.Add("$at", SqliteType.Text);
+        _append.Prepare();
+    }
+
+    public StoredSession LoadCurrent(DateTimeOffset now)
+    {
+        long id;
+        RaceState state;
+        using (var query = _connection.CreateCommand())
+        {
+            query.CommandText = "SELECT id, state FROM sessions ORDER BY id DESC LIMIT 1";
+            using var reader = query.ExecuteReader();
+            if (!reader.Read())
+            {
+                return new StoredSession(NewSession(now), RaceState.Idle, []);
+            }
+            id = reader.GetInt64(0);
+            state = RaceStates.FromApi(reader.GetString(1));
+        }
+
+        var events = new List<StoredEvent>();
+        using (var query = _connection.CreateCommand())
+        {
+            query.CommandText = "SELECT kind, controller_id, timestamp FROM events WHERE session_id = $s ORDER BY id";
+            query.Parameters.AddWithValue("$s", id);
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                if (Enum.TryParse<RaceEventKind>(reader.GetString(0), out var kind))
+                {
+                    events.Add(new StoredEvent(kind, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
+                }
+            }
+        }
+        return new StoredSession(id, state, events);
+    }
+
+    public long NewSession(DateTimeOffset now)
+    {
+        using var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO sessions (created_at, state, state_at) VALUES ($at, $state, $at); SELECT last_insert_rowid();";
+        insert.Parameters.AddWithValue("$at", Format(now));
+        insert.Parameters.AddWithValue("$state", RaceState.Idle.ToApi());
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    public void SetState(long sessionId, RaceState state, DateTimeOffset now)
+    {
+        using var update = _connection.CreateCommand();
+        update.CommandText = "UPDATE sessions SET state = $state, state_at = $at WHERE id = $s";
+        update.Parameters.AddWithValue("$state", state.ToApi());
+        update.Parameters.AddWithValue("$at", Format(now));
+        update.Parameters.AddWithValue("$s", sessionId);
+        update.ExecuteNonQuery();
+    }
+
+    public void Append(long sessionId, StoredEvent raceEvent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(raceEvent);
+        _append.Parameters["$s"].Value = sessionId;
+        _append.Parameters["$k"].Value = raceEvent.Kind.ToString();
+        _append.Parameters["$c"].Value = raceEvent.ControllerId;
+        _append.Parameters["$t"].Value = raceEvent.Timestamp is { } t ? t : DBNull.Value;
+        _append.Parameters["$at"].Value = Format(now);
+        _append.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _append.Dispose();
+        _connection.Dispose();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+}

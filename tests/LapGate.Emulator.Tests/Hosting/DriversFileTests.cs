@@ -1,0 +1,68 @@
+using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.Protocol.Messages;
+using LapGate.TestSupport;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Hosting;
+
+public sealed class DriversFileTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task DriversFile_Valid_SentInHandshakeAndShownInStandings()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("drivers.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "1": {"color": "white", "backgroundColor": "rgb(200, 0, 0)", "driver": "Ada", "car": "Porsche 917"},
+              "4": {"color": "black", "backgroundColor": "yellow", "driver": "Bo", "car": "Lancia Stratos"}
+            }
+            """);
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.DriversFile = path);
+        await using var client = await emulator.ConnectAsync();
+
+        var data = Assert.IsType<UpdateControllerData>((await client.HandshakeAsync())[0]);
+
+        Assert.Equal(["1", "4"], data.Controllers.Select(c => c.Key));
+        Assert.Equal(new ControllerInfo("black", "yellow", "Bo", "Lancia Stratos"), data.Find("4"));
+        var race = await emulator.GetRaceAsync();
+        Assert.Equal(["Ada", "Bo"], race.Controllers.Select(c => c.Driver));
+    }
+
+    [Fact]
+    public async Task DriversFile_BadJson_ErrorNamesFileAndLine()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("drivers.json");
+        await File.WriteAllTextAsync(path, "{\n  \"1\": {\"driver\": \"Ada\"}\n  \"2\": {\"driver\": \"Bo\"}\n}\n");
+
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DriversFile = path));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"1\": \"Ada\"}", "\"1\" must be an object")]
+    [InlineData("{\"1\": {\"driver\": 42}}", "data.\"1\"")]
+    [InlineData("{\"9\": {\"driver\": \"Ada\"}}", "\"9\" is not 1..8")]
+    [InlineData("{\"one\": {\"driver\": \"Ada\"}}", "\"one\" is not 1..8")]
+    [InlineData("{}", "no controllers")]
+    [InlineData("[]", "expected an object")]
+    public void Parse_WrongShape_ErrorNamesSourceAndController(string json, string expected)
+    {
+        var ex = Assert.Throws<EmulatorConfigurationException>(() => DriversData.Parse(json, "my-drivers.json"));
+
+        Assert.Contains("my-drivers.json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DriversFile_Missing_ErrorNamesTheFile()
+    {
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DriversFile = "/nonexistent/drivers.json"));
+
+        Assert.Contains("/nonexistent/drivers.json", ex.Message, StringComparison.Ordinal);
+    }
+}

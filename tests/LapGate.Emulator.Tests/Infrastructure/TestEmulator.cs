@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Race;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Infrastructure;
+
+/// <summary>
+/// A real emulator on 127.0.0.1, port 0, with logs in the test output. Disposing it fails the test
+/// when the server logged an error.
+/// </summary>
+public sealed class TestEmulator : IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+    private bool _disposed;
+
+    private TestEmulator(EmulatorServer server, TestLoggerProvider logs, ILoggerFactory loggerFactory)
+    {
+        Server = server;
+        Logs = logs;
+        _loggerFactory = loggerFactory;
+        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TestTimeouts.Signal };
+    }
+
+    public EmulatorServer Server { get; }
+
+    public TestLoggerProvider Logs { get; }
+
+    public HttpClient Http { get; }
+
+    public RaceEngine Race => Server.Race;
+
+    public static async Task<TestEmulator> StartAsync(ITestOutputHelper output, Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { Port = 0, DatabasePath = null };
+        configure?.Invoke(options);
+        var logs = new TestLoggerProvider(output);
+        var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        try
+        {
+            var server = await EmulatorServer.StartAsync(options, factory).WaitAsync(TestTimeouts.Signal);
+            return new TestEmulator(server, logs, factory);
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+    }
+
+    public Task<TestClient> ConnectAsync() => TestClient.ConnectAsync(Server.WebSocketUri);
+
+    /// <summary>A connected client that did the handshake and <c>controller_set "Z"</c>.</summary>
+    public async Task<TestClient> ConnectSensorAsync()
+    {
+        var client = await ConnectAsync();
+        await client.RegisterAsync();
+        return client;
+    }
+
+    /// <summary><c>GET /api/race</c>, parsed with the server's own JSON contract.</summary>
+    public async Task<RaceSnapshot> GetRaceAsync() =>
+        (await Http.GetFromJsonAsync("api/race", EmulatorJsonContext.Default.RaceSnapshot))!;
+
+    /// <summary>Completes when the engine's snapshot satisfies <paramref name="condition"/> (checked now and on every change).</summary>
+    public async Task<RaceSnapshot> WaitForRaceAsync(Func<RaceSnapshot, bool> condition)
+    {
+        var done = new TaskCompletionSource<RaceSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(object? sender, EventArgs e)
+        {
+            var snapshot = Race.Snapshot();
+            if (condition(snapshot))
+            {
+                done.TrySetResult(snapshot);
+            }
+        }
+        Race.Changed += Check;
+        try
+        {
+            Check(null, EventArgs.Empty);
+            return await done.Task.WaitAsync(TestTimeouts.Signal);
+        }
+        finally
+        {
+            Race.Changed -= Check;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        Http.Dispose();
+        await Server.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Signal);
+        _loggerFactory.Dispose();
+        Assert.True(Logs.Errors.Count == 0, "the emulator logged errors:\n" + string.Join('\n', Logs.Errors));
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using LapGate.Bridge.Capture;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Bridge.Recording;
+
+/// <summary>
+/// The one writer of the live print-out and the capture file. Connections post events into a bounded
+/// channel (full: the poster waits, so nothing is dropped); one task writes them in order and flushes
+/// whenever the channel is drained, so a crash loses nothing already written.
+/// </summary>
+internal sealed partial class BridgeRecorder : IAsyncDisposable
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly Channel<BridgeEvent> _events;
+    private readonly TextWriter? _output;
+    private readonly Stream? _capture;
+    private readonly string? _capturePath;
+    private readonly string _upstream;
+    private readonly ILogger _logger;
+    private readonly Task _writer;
+    private bool _captureFailed;
+
+    private BridgeRecorder(int capacity, TextWriter? output, Stream? capture, string? capturePath, string upstream, ILogger logger)
+    {
+        _events = Channel.CreateBounded<BridgeEvent>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _output = output;
+        _capture = capture;
+        _capturePath = capturePath;
+        _upstream = upstream;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens the capture file (which must not exist) and starts the writer.</summary>
+    public static BridgeRecorder Create(BridgeOptions options, ILogger logger)
+    {
+        Stream? capture = null;
+        if (options.CapturePath is not null)
+        {
+            try
+            {
+                capture = new FileStream(options.CapturePath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 4096);
+            }
+            catch (IOException ex) when (File.Exists(options.CapturePath))
+            {
+                throw new IOException($"capture file {options.CapturePath} already exists; choose another name or delete it", ex);
+            }
+        }
+        return new BridgeRecorder(options.RecorderCapacity, options.Output, capture, options.CapturePath, options.Upstream!.ToString(), logger);
+    }
+
+    /// <summary>Queues an event; waits when the queue is full.</summary>
+    public ValueTask RecordAsync(BridgeEvent bridgeEvent) =>
+        _events.Writer.TryWrite(bridgeEvent) ? ValueTask.CompletedTask : _events.Writer.WriteAsync(bridgeEvent);
+
+    public async ValueTask DisposeAsync()
+    {
+        _events.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        if (_capture is not null)
+        {
+            await _capture.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _events.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var item))
+            {
+                Write(item);
+            }
+            Flush();
+        }
+    }
+
+    private void Write(BridgeEvent item)
+    {
+        if (_capture is not null && !_captureFailed)
+        {
+            try
+            {
+                var line = JsonSerializer.SerializeToUtf8Bytes(ToRecord(item), CaptureJsonContext.Default.CaptureRecord);
+                _capture.Write(line);
+                _capture.Write(NewLine);
+            }
+            catch (IOException ex)
+            {
+                FailCapture(ex);
+            }
+        }
+        if (_output is not null)
+        {
+            try
+            {
+                _output.Write(Print(item));
+            }
+            catch (IOException)
+            {
+                // A closed console must not stop forwarding or capturing.
+            }
+        }
+    }
+
+    private void Flush()
+    {
+        if (_capture is not null && !_captureFailed)
+        {
+            try
+            {
+                _capture.Flush();
+            }
+            catch (IOException ex)
+            {
+                FailCapture(ex);
+            }
+        }
+        try
+        {
+            _output?.Flush();
+        }
+        catch (IOException)
+        {
+            // See Write.
+        }
+    }
+
+    private void FailCapture(IOException ex)
+    {
+        _captureFailed = true;
+        LogCaptureFailed(_logger, _capturePath, ex.Message, ex);
+    }
+
+    internal CaptureRecord ToRecord(BridgeEvent item)
+    {
+        var record = new CaptureRecord
+        {
+            Time = item.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            Ms = Math.Round(item.OffsetMs, 3),
+            Connection = item.Connection,
+            Kind = CaptureNames.Of(item.Kind),
+            Direction = item.Direction is { } d ? CaptureNames.Of(d) : null,
+        };
+        switch (item.Kind)
+        {
+            case BridgeEventKind.Open:
+                record.Client = item.Detail;
+                record.Upstream = _upstream;
+                break;
+            case BridgeEventKind.Text:
+                record.Text = Encoding.UTF8.GetString(item.Payload.Span);
+                break;
+            case BridgeEventKind.Binary:
+                record.Base64 = Convert.ToBase64String(item.Payload.Span);
+                break;
+            case BridgeEventKind.Close:
+                record.Code = item.CloseCode;
+                record.Reason = item.Detail;
+                break;
+            default:
+                record.Error = item.Detail;
+                break;
+        }
+        return record;
+    }
+
+    private string Print(BridgeEvent item)
+    {
+        var time = item.Time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        var head = $"{time} #{item.Connection}";
+        var arrow = item.Direction is { } d ? CaptureNames.Arrow(d) : "";
+        return item.Kind switch
+        {
+            BridgeEventKind.Open => $"{head} open  {item.Detail} → {_upstream}{Environment.NewLine}",
+            BridgeEventKind.Text => $"{head} {arrow}{Environment.NewLine}{FrameFormatter.Describe(WebSocketMessageType.Text, item.Payload.Span)}{Environment.NewLine}",
+            BridgeEventKind.Binary => $"{head} {arrow} {FrameFormatter.Describe(WebSocketMessageType.Binary, item.Payload.Span)}{Environment.NewLine}",
+            BridgeEventKind.Close => $"{head} {arrow} close {item.CloseCode?.ToString(CultureInfo.InvariantCulture) ?? "(no code)"} {item.Detail}{Environment.NewLine}",
+            _ => item.Detail is null
+                ? $"{head} end{Environment.NewLine}"
+                : $"{head} end   {item.Detail}{Environment.NewLine}",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Capture file {Path} can no longer be written ({Reason}); forwarding goes on without capture")]
+    private static partial void LogCaptureFailed(ILogger logger, string? path, string reason, Exception ex);
+}

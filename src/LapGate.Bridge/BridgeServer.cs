@@ -39,6 +39,9 @@ public sealed partial class BridgeServer : IAsyncDisposable
     /// <summary>The address clients connect to (with the real port when 0 was asked for).</summary>
     public Uri ListenUri { get; private set; } = null!;
 
+    /// <summary>Completes once at least <paramref name="count"/> events are printed and in the capture file (for tests).</summary>
+    internal Task WaitForRecordedAsync(long count) => _recorder.WaitForWrittenAsync(count);
+
     /// <summary>How many clients are connected now.</summary>
     public int ActiveConnections => _connections.Count;
 

@@ -23,6 +23,9 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
     private readonly string _upstream;
     private readonly ILogger _logger;
     private readonly Task _writer;
+    private readonly object _progressLock = new();
+    private readonly List<(long Count, TaskCompletionSource Done)> _progressWaiters = [];
+    private long _written;
     private bool _captureFailed;
 
     private BridgeRecorder(int capacity, TextWriter? output, Stream? capture, string? capturePath, string upstream, ILogger logger)
@@ -77,11 +80,14 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         var reader = _events.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            var count = 0;
             while (reader.TryRead(out var item))
             {
                 Write(item);
+                count++;
             }
             Flush();
+            Progress(count);
         }
     }
 
@@ -133,6 +139,37 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         catch (IOException)
         {
             // See Write.
+        }
+    }
+
+    /// <summary>Completes once at least <paramref name="count"/> events are written and flushed.</summary>
+    internal Task WaitForWrittenAsync(long count)
+    {
+        lock (_progressLock)
+        {
+            if (_written >= count)
+            {
+                return Task.CompletedTask;
+            }
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _progressWaiters.Add((count, done));
+            return done.Task;
+        }
+    }
+
+    private void Progress(int count)
+    {
+        lock (_progressLock)
+        {
+            _written += count;
+            for (var i = _progressWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_progressWaiters[i].Count <= _written)
+                {
+                    _progressWaiters[i].Done.TrySetResult();
+                    _progressWaiters.RemoveAt(i);
+                }
+            }
         }
     }
 

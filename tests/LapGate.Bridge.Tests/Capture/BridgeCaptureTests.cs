@@ -86,11 +86,12 @@ public class BridgeCaptureTests
                 await p.App.ReceiveTextAsync();
             }
         })).Within();
-        await h.StopBridgeAsync();
         foreach (var p in pairs)
         {
+            await p.Client.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).Within();
             p.Client.Dispose();
         }
+        await h.StopBridgeAsync();
 
         var frames = CaptureFile.Read(h.CapturePath).Select(e => e.Record).Where(r => r.Kind == CaptureNames.Text).ToList();
         Assert.Equal(100, frames.Count);
@@ -129,6 +130,7 @@ public class BridgeCaptureTests
         using var _ = client;
         await client.SendTextAsync("""{"type":"analog_pit_enter","data":{"controller_id":2}}""");
         await app.ReceiveTextAsync();
+        await client.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).Within();
         await h.StopBridgeAsync();
 
         var printed = h.Printed.ToString();

@@ -4,7 +4,7 @@ using System.Text;
 namespace LapGate.Bridge.Tests.Support;
 
 /// <summary>A frame as a test peer saw it, with the (possibly fake) time it arrived.</summary>
-public sealed record Frame(WebSocketMessageType Kind, byte[] Payload, int? CloseCode, string? CloseReason, DateTimeOffset At)
+public sealed record Frame(WebSocketMessageType Kind, byte[] Payload, int? CloseCode, string? CloseReason, DateTimeOffset At, long Sequence = 0)
 {
     public string Text => Encoding.UTF8.GetString(Payload);
 

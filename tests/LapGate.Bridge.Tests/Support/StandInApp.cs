@@ -23,6 +23,7 @@ public sealed class StandInApp : IAsyncDisposable
     private readonly TimeProvider _clock;
     private int _refuse;
     private int _accepted;
+    private long _sequence;
 
     private StandInApp(WebApplication app, TimeProvider clock)
     {
@@ -79,7 +80,7 @@ public sealed class StandInApp : IAsyncDisposable
         Interlocked.Exchange(ref _refuse, 0);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         Interlocked.Increment(ref _accepted);
-        var connection = new StandInConnection(socket, context.Request.Path + context.Request.QueryString, _clock) { CloseAfter = CloseAfter };
+        var connection = new StandInConnection(socket, context.Request.Path + context.Request.QueryString, _clock, () => Interlocked.Increment(ref _sequence)) { CloseAfter = CloseAfter };
         await _connections.Writer.WriteAsync(connection);
         try
         {

@@ -13,15 +13,24 @@ public sealed class StandInConnection
     private readonly Channel<Frame> _received = Channel.CreateUnbounded<Frame>();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeProvider _clock;
+    private readonly Func<long> _next;
 
-    internal StandInConnection(WebSocket socket, string path, TimeProvider clock)
+    internal StandInConnection(WebSocket socket, string path, TimeProvider clock, Func<long> next)
     {
+        _next = next;
+        AcceptedAt = next();
         Socket = socket;
         Path = path;
         _clock = clock;
     }
 
     public WebSocket Socket { get; }
+
+    /// <summary>Position of the accept among everything this stand-in saw.</summary>
+    public long AcceptedAt { get; }
+
+    /// <summary>Position of the peer's close among everything this stand-in saw (0 until then).</summary>
+    public long ClosedAt { get; private set; }
 
     /// <summary>The request path and query the connection asked for.</summary>
     public string Path { get; }
@@ -67,7 +76,11 @@ public sealed class StandInConnection
                 {
                     return; // The peer vanished; tests look at what arrived before.
                 }
-                var frame = new Frame(message.Kind, message.Payload.ToArray(), (int?)message.CloseStatus, message.CloseDescription, _clock.GetUtcNow());
+                var frame = new Frame(message.Kind, message.Payload.ToArray(), (int?)message.CloseStatus, message.CloseDescription, _clock.GetUtcNow(), _next());
+                if (message.IsClose)
+                {
+                    ClosedAt = frame.Sequence;
+                }
                 await _received.Writer.WriteAsync(frame);
                 if (message.IsClose)
                 {

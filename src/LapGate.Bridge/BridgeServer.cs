@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -57,6 +58,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
 
@@ -134,6 +136,6 @@ public sealed partial class BridgeServer : IAsyncDisposable
         await _recorder.DisposeAsync().ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bridge listening on {Listen}, forwarding to {Upstream}")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Bridge listening on {Listen}, forwarding to {Upstream}")]
     private static partial void LogListening(ILogger logger, Uri listen, Uri upstream);
 }

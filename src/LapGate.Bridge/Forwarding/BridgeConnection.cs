@@ -222,12 +222,12 @@ internal sealed partial class BridgeConnection
         return _recorder.RecordAsync(new BridgeEvent(time, offset, _id, kind, direction, payload, code, detail));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "#{Id} client {Client} connected; connecting to {Upstream}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "#{Id} client {Client} connected; connecting to {Upstream}")]
     private static partial void LogOpened(ILogger logger, int id, string client, Uri upstream);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "#{Id} {Reason}; client closed with 1014")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "#{Id} {Reason}; client closed with 1014")]
     private static partial void LogUnreachable(ILogger logger, int id, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "#{Id} ended: {Outcome}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "#{Id} ended: {Outcome}")]
     private static partial void LogEnded(ILogger logger, int id, string outcome);
 }

@@ -229,6 +229,6 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Capture file {Path} can no longer be written ({Reason}); forwarding goes on without capture")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Capture file {Path} can no longer be written ({Reason}); forwarding goes on without capture")]
     private static partial void LogCaptureFailed(ILogger logger, string? path, string reason, Exception ex);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using LapGate.Bridge;
 using Microsoft.Extensions.Logging;
 
@@ -48,11 +49,14 @@ internal static class BridgeCommand
                 CapturePath = parse.GetValue(capture),
                 Output = parse.GetValue(quiet) ? null : output,
             };
-            using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            }));
+            using var loggerFactory = LoggerFactory.Create(b => b
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                }));
             BridgeServer server;
             try
             {
@@ -63,6 +67,15 @@ internal static class BridgeCommand
                 await error.WriteLineAsync($"lapgate bridge: {ex.Message}").ConfigureAwait(false);
                 return 2;
             }
+            // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
             await using (server.ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"bridge on {server.ListenUri} -> {upstreamUri}"
@@ -70,7 +83,7 @@ internal static class BridgeCommand
                     + "; Ctrl+C stops").ConfigureAwait(false);
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

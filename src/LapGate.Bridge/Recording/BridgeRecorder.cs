@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -110,7 +109,7 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         {
             try
             {
-                _output.Write(Print(item));
+                _output.Write(BridgeEventPrinter.Format(item, _upstream));
             }
             catch (IOException)
             {
@@ -210,23 +209,6 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
                 break;
         }
         return record;
-    }
-
-    private string Print(BridgeEvent item)
-    {
-        var time = item.Time.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var head = $"{time} #{item.Connection}";
-        var arrow = item.Direction is { } d ? CaptureNames.Arrow(d) : "";
-        return item.Kind switch
-        {
-            BridgeEventKind.Open => $"{head} open  {item.Detail} → {_upstream}{Environment.NewLine}",
-            BridgeEventKind.Text => $"{head} {arrow}{Environment.NewLine}{FrameFormatter.Describe(WebSocketMessageType.Text, item.Payload.Span)}{Environment.NewLine}",
-            BridgeEventKind.Binary => $"{head} {arrow} {FrameFormatter.Describe(WebSocketMessageType.Binary, item.Payload.Span)}{Environment.NewLine}",
-            BridgeEventKind.Close => $"{head} {arrow} close {item.CloseCode?.ToString(CultureInfo.InvariantCulture) ?? "(no code)"} {item.Detail}{Environment.NewLine}",
-            _ => item.Detail is null
-                ? $"{head} end{Environment.NewLine}"
-                : $"{head} end   {item.Detail}{Environment.NewLine}",
-        };
     }
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Capture file {Path} can no longer be written ({Reason}); forwarding goes on without capture")]

@@ -58,6 +58,36 @@ public class BridgeFailureTests
     }
 
     [Fact]
+    public async Task Bridge_MessageOverTheLimit_BothSidesClosedWith1009()
+    {
+        await using var h = await BridgeHarness.StartAsync(configure: o => o.MaxMessageBytes = 1024);
+        var (client, app) = await h.ConnectAsync();
+        using var _ = client;
+
+        await client.SendTextAsync(new string('x', 2000));
+
+        var atClient = await client.ReceiveAsync();
+        Assert.Equal(1009, atClient.CloseCode);
+        Assert.Equal("client sent a message larger than 1024 bytes", atClient.CloseReason);
+        var atApp = await app.ReceiveAsync();
+        Assert.Equal(1009, atApp.CloseCode);
+    }
+
+    [Fact]
+    public async Task Bridge_UpstreamRefuses_LogsAWarningNamingTheUpstream()
+    {
+        var upstream = ClosedPortUri();
+        await using var h = await BridgeHarness.StartAsync(upstream);
+        using var client = await TestClient.ConnectAsync(h.Bridge.ListenUri);
+        await client.ReceiveAsync();
+        await client.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).Within();
+        await h.StopBridgeAsync();
+
+        Assert.Contains(h.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains($"upstream {upstream} unreachable: connection refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bridge_UpstreamDropsWithoutClose_ClientClosedWith1014ConnectionLost()
     {
         await using var h = await BridgeHarness.StartAsync();

@@ -1,4 +1,5 @@
 using LapGate.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace LapGate.Bridge.Tests.Support;
 
@@ -7,6 +8,7 @@ public sealed class BridgeHarness : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new();
     private bool _bridgeDisposed;
+    private LoggerFactory? _loggerFactory;
 
     private BridgeHarness(StandInApp app) => App = app;
 
@@ -18,16 +20,22 @@ public sealed class BridgeHarness : IAsyncDisposable
 
     public StringWriter Printed { get; } = new();
 
-    public static async Task<BridgeHarness> StartAsync(Uri? upstream = null)
+    /// <summary>What the bridge logged.</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
+
+    public static async Task<BridgeHarness> StartAsync(Uri? upstream = null, Action<BridgeOptions>? configure = null)
     {
         var harness = new BridgeHarness(await StandInApp.StartAsync());
-        harness.Bridge = await BridgeServer.StartAsync(new BridgeOptions
+        var options = new BridgeOptions
         {
             Listen = "127.0.0.1:0",
             Upstream = upstream ?? harness.App.Uri,
             CapturePath = harness.CapturePath,
             Output = harness.Printed,
-        }).Within();
+        };
+        configure?.Invoke(options);
+        harness._loggerFactory = new LoggerFactory([harness.Logs]);
+        harness.Bridge = await BridgeServer.StartAsync(options, harness._loggerFactory).Within();
         return harness;
     }
 
@@ -52,7 +60,9 @@ public sealed class BridgeHarness : IAsyncDisposable
     {
         await StopBridgeAsync();
         await App.DisposeAsync();
-        Assert.Empty(App.Errors);
+        _loggerFactory?.Dispose();
         _temp.Dispose();
+        Assert.Empty(App.Errors);
+        Assert.DoesNotContain(Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 }

@@ -38,7 +38,7 @@ public static class CaptureFile
         CaptureRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(line, CaptureJsonContext.Default.CaptureRecord);
+            record = JsonSerializer.Deserialize(line, CaptureJsonContext.Readable.CaptureRecord);
         }
         catch (JsonException ex)
         {

@@ -96,7 +96,7 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         {
             try
             {
-                var line = JsonSerializer.SerializeToUtf8Bytes(ToRecord(item), CaptureJsonContext.Default.CaptureRecord);
+                var line = JsonSerializer.SerializeToUtf8Bytes(ToRecord(item), CaptureJsonContext.Readable.CaptureRecord);
                 _capture.Write(line);
                 _capture.Write(NewLine);
             }

@@ -70,6 +70,26 @@ public class BridgeCaptureTests
     }
 
     [Fact]
+    public async Task Capture_TextFrame_LineKeepsQuotesReadableAndExactText()
+    {
+        await using var h = await BridgeHarness.StartAsync();
+        var (client, app) = await h.ConnectAsync();
+        using var _ = client;
+        var text = "{\"type\":\"x\",\n \"driver\":\"Zoë <1>\"}";
+        await client.SendTextAsync(text);
+        await app.ReceiveTextAsync();
+        await h.Bridge.WaitForRecordedAsync(2).Within();
+
+        string line;
+        await using (var file = new FileStream(h.CapturePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            line = new StreamReader(file).ReadToEnd().Split('\n')[1];
+        }
+        Assert.Contains("\"dir\":\"client->app\",\"text\":\"{\\\"type\\\":\\\"x\\\",\\n \\\"driver\\\":\\\"Zoë <1>\\\"}\"", line, StringComparison.Ordinal);
+        Assert.Equal(text, CaptureFile.Parse(new StringReader(line), "line").Single().Record.Text);
+    }
+
+    [Fact]
     public async Task Capture_ConcurrentConnections_EachLineIsWholeAndTaggedWithItsConnection()
     {
         await using var h = await BridgeHarness.StartAsync();

@@ -22,7 +22,7 @@ public sealed class CaptureBuilder
 
     public IReadOnlyList<CaptureEntry> Entries => _records.Select((r, i) => new CaptureEntry(i + 1, r)).ToList();
 
-    public string ToJsonLines() => string.Concat(_records.Select(r => JsonSerializer.Serialize(r, CaptureJsonContext.Default.CaptureRecord) + "\n"));
+    public string ToJsonLines() => string.Concat(_records.Select(r => JsonSerializer.Serialize(r, CaptureJsonContext.Readable.CaptureRecord) + "\n"));
 
     private CaptureBuilder Add(CaptureRecord record)
     {

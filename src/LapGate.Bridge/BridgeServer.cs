@@ -74,12 +74,22 @@ public sealed partial class BridgeServer : IAsyncDisposable
         {
             await recorder.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
+            DeleteIfEmpty(options.CapturePath);
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.ListenUri = new UriBuilder(address) { Scheme = "ws" }.Uri;
         LogListening(logger, server.ListenUri, options.Upstream!);
         return server;
+    }
+
+    /// <summary>A capture file created by a start that then failed (e.g. port in use) must not block the next try.</summary>
+    private static void DeleteIfEmpty(string? path)
+    {
+        if (path is not null && File.Exists(path) && new FileInfo(path).Length == 0)
+        {
+            File.Delete(path);
+        }
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -153,7 +153,7 @@ internal sealed partial class BridgeConnection
             await BridgeCloseAsync(_upstream!, FrameDirection.BridgeToApp, WebSocketCloseStatus.MessageTooBig, reason).ConfigureAwait(false);
             return reason;
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             if (_abort.IsCancellationRequested)
             {

@@ -70,7 +70,7 @@ internal sealed class ReplayConnection
                 _counters.CountSent();
                 Print($"→ sent (line {step.Line}){Separator(step.Kind)}{FrameFormatter.Describe(step.Kind, step.Payload)}");
             }
-            catch (Exception ex) when (ex is WebSocketException or IOException)
+            catch (Exception ex) when (ex is WebSocketException or IOException or InvalidOperationException)
             {
                 _receiveError ??= CloseReasons.Describe(ex);
                 break;
@@ -92,7 +92,14 @@ internal sealed class ReplayConnection
             if (socket.State == WebSocketState.Open)
             {
                 Print("→ close 1000 replay done");
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replay done", cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replay done", cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is WebSocketException or IOException or InvalidOperationException)
+                {
+                    Print($"the connection ended before the close: {CloseReasons.Describe(ex)}");
+                }
             }
         }
         try
@@ -145,7 +152,7 @@ internal sealed class ReplayConnection
                 Print($"← received{Separator(message.Kind)}{FrameFormatter.Describe(message.Kind, message.Payload.Span)}");
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or WebSocketMessageTooLargeException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or WebSocketMessageTooLargeException or InvalidOperationException)
         {
             _receiveError = CloseReasons.Describe(ex);
         }

@@ -143,6 +143,23 @@ public class BridgeCaptureTests
     }
 
     [Fact]
+    public async Task Start_ListenPortTaken_FailsAndLeavesNoCaptureFileBehind()
+    {
+        using var temp = new LapGate.TestSupport.TempDirectory();
+        await using var h = await BridgeHarness.StartAsync();
+        var path = temp.File("new.jsonl");
+
+        await Assert.ThrowsAnyAsync<IOException>(() => BridgeServer.StartAsync(new BridgeOptions
+        {
+            Listen = $"127.0.0.1:{h.Bridge.ListenUri.Port}",
+            Upstream = h.App.Uri,
+            CapturePath = path,
+        }));
+
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Print_Frames_ShowTimeConnectionDirectionAndPrettyJson()
     {
         await using var h = await BridgeHarness.StartAsync();

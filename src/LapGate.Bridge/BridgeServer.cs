@@ -111,6 +111,11 @@ public sealed partial class BridgeServer : IAsyncDisposable
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         var run = connection.RunAsync(remote);
         _connections[id] = (connection, run);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            // Accepted while the bridge was stopping: DisposeAsync may not have seen it.
+            await connection.StopAsync().ConfigureAwait(false);
+        }
         try
         {
             await run.ConfigureAwait(false);

@@ -151,4 +151,24 @@ public class BridgeFailureTests
         Assert.Equal(1001, atApp.CloseCode);
         await stopping.Within();
     }
+
+    [Fact]
+    public async Task Bridge_AppNeverAnswersClose_AfterCloseTimeoutBothAbortedAndEndSaysWhy()
+    {
+        var clock = new SignallingTimeProvider();
+        await using var h = await BridgeHarness.StartAsync(configure: o => o.TimeProvider = clock);
+        h.App.AnswerCloses = false;
+        var (client, app) = await h.ConnectAsync();
+        using var _ = client;
+
+        await client.Socket.CloseOutputAsync((WebSocketCloseStatus)4000, "bye", CancellationToken.None).Within();
+        Assert.Equal(4000, (await app.ReceiveAsync()).CloseCode);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        clock.Fake.Advance(TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<WebSocketException>(() => client.ReceiveAsync());
+        await h.StopBridgeAsync();
+        var end = CaptureFile.Read(h.CapturePath).Last().Record;
+        Assert.Equal((CaptureNames.End, "close handshake not finished within 5 s"), (end.Kind, end.Error));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class StandInApp : IAsyncDisposable
     private readonly Channel<StandInConnection> _connections = Channel.CreateUnbounded<StandInConnection>();
     private readonly TimeProvider _clock;
     private int _refuse;
+    private readonly System.Collections.Concurrent.ConcurrentBag<StandInConnection> _all = [];
     private int _accepted;
     private long _sequence;
 
@@ -60,6 +61,9 @@ public sealed class StandInApp : IAsyncDisposable
     /// <summary>When set, every new connection is closed by the stand-in after that many frames.</summary>
     public (int AfterFrames, int Code, string Reason)? CloseAfter { get; set; }
 
+    /// <summary>When false, the stand-in never answers a peer's close (to test close timeouts).</summary>
+    public bool AnswerCloses { get; set; } = true;
+
     /// <summary>The next <paramref name="count"/> WebSocket handshakes get HTTP 503.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
 
@@ -80,7 +84,8 @@ public sealed class StandInApp : IAsyncDisposable
         Interlocked.Exchange(ref _refuse, 0);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         Interlocked.Increment(ref _accepted);
-        var connection = new StandInConnection(socket, context.Request.Path + context.Request.QueryString, _clock, () => Interlocked.Increment(ref _sequence)) { CloseAfter = CloseAfter };
+        var connection = new StandInConnection(socket, context.Request.Path + context.Request.QueryString, _clock, () => Interlocked.Increment(ref _sequence)) { CloseAfter = CloseAfter, AnswerCloses = AnswerCloses };
+        _all.Add(connection);
         await _connections.Writer.WriteAsync(connection);
         try
         {
@@ -97,6 +102,10 @@ public sealed class StandInApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var connection in _all)
+        {
+            connection.Release();
+        }
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }

@@ -13,6 +13,7 @@ public sealed class StandInConnection
     private readonly Channel<Frame> _received = Channel.CreateUnbounded<Frame>();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeProvider _clock;
+    private readonly TaskCompletionSource _ignoreForever = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<long> _next;
 
     internal StandInConnection(WebSocket socket, string path, TimeProvider clock, Func<long> next)
@@ -38,6 +39,9 @@ public sealed class StandInConnection
     /// <summary>When set, the stand-in closes with this after receiving that many frames.</summary>
     public (int AfterFrames, int Code, string Reason)? CloseAfter { get; set; }
 
+    /// <summary>Whether a peer's close is answered.</summary>
+    public bool AnswerCloses { get; set; } = true;
+
     /// <summary>Completes when the handler is done with the socket.</summary>
     public Task Ended => _ended.Task;
 
@@ -58,6 +62,9 @@ public sealed class StandInConnection
 
     public Task CloseAsync(int code, string reason) =>
         Socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).Within();
+
+    /// <summary>Lets a connection that ignores closes end (the app stops).</summary>
+    internal void Release() => _ignoreForever.TrySetResult();
 
     internal async Task RunAsync()
     {
@@ -84,6 +91,10 @@ public sealed class StandInConnection
                 await _received.Writer.WriteAsync(frame);
                 if (message.IsClose)
                 {
+                    if (!AnswerCloses)
+                    {
+                        await _ignoreForever.Task;
+                    }
                     if (Socket.State == WebSocketState.CloseReceived)
                     {
                         await Socket.CloseOutputAsync(message.CloseStatus ?? WebSocketCloseStatus.Empty,

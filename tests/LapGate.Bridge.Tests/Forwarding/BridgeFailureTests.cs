@@ -171,4 +171,30 @@ public class BridgeFailureTests
         var end = CaptureFile.Read(h.CapturePath).Last().Record;
         Assert.Equal((CaptureNames.End, "close handshake not finished within 5 s"), (end.Kind, end.Error));
     }
+
+    [Fact]
+    public async Task Bridge_UpstreamNeverAnswersHandshake_ClientClosedWith1014TimedOutAfterConnectTimeout()
+    {
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var upstream = new Uri($"ws://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+            var clock = new SignallingTimeProvider();
+            await using var h = await BridgeHarness.StartAsync(upstream, o => o.TimeProvider = clock);
+            using var client = await TestClient.ConnectAsync(h.Bridge.ListenUri);
+
+            await clock.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+            clock.Fake.Advance(TimeSpan.FromSeconds(10));
+
+            var close = await client.ReceiveAsync();
+            Assert.Equal(1014, close.CloseCode);
+            Assert.Equal($"upstream {upstream} unreachable: timed out", close.CloseReason);
+            await client.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).Within();
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using LapGate.Bridge.Capture;
@@ -96,7 +94,7 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
         {
             try
             {
-                var line = JsonSerializer.SerializeToUtf8Bytes(ToRecord(item), CaptureJsonContext.Readable.CaptureRecord);
+                var line = JsonSerializer.SerializeToUtf8Bytes(CaptureRecords.From(item, _upstream), CaptureJsonContext.Readable.CaptureRecord);
                 _capture.Write(line);
                 _capture.Write(NewLine);
             }
@@ -176,39 +174,6 @@ internal sealed partial class BridgeRecorder : IAsyncDisposable
     {
         _captureFailed = true;
         LogCaptureFailed(_logger, _capturePath, ex.Message, ex);
-    }
-
-    internal CaptureRecord ToRecord(BridgeEvent item)
-    {
-        var record = new CaptureRecord
-        {
-            Time = item.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            Ms = Math.Round(item.OffsetMs, 3),
-            Connection = item.Connection,
-            Kind = CaptureNames.Of(item.Kind),
-            Direction = item.Direction is { } d ? CaptureNames.Of(d) : null,
-        };
-        switch (item.Kind)
-        {
-            case BridgeEventKind.Open:
-                record.Client = item.Detail;
-                record.Upstream = _upstream;
-                break;
-            case BridgeEventKind.Text:
-                record.Text = Encoding.UTF8.GetString(item.Payload.Span);
-                break;
-            case BridgeEventKind.Binary:
-                record.Base64 = Convert.ToBase64String(item.Payload.Span);
-                break;
-            case BridgeEventKind.Close:
-                record.Code = item.CloseCode;
-                record.Reason = item.Detail;
-                break;
-            default:
-                record.Error = item.Detail;
-                break;
-        }
-        return record;
     }
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Capture file {Path} can no longer be written ({Reason}); forwarding goes on without capture")]

@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return EmulateCommand.Create();
+        yield return BridgeCommand.Create();
+        yield return ReplayCommand.Create();
     }
 }

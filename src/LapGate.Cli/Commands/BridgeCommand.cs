@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using LapGate.Bridge;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary><c>lapgate bridge</c>: a capture proxy between a sensor and the app.</summary>
+internal static class BridgeCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen")
+        {
+            Description = "Where sensors connect, HOST:PORT (port 0 picks a free one)",
+            DefaultValueFactory = _ => "127.0.0.1:50781",
+        };
+        var upstream = new Option<string>("--upstream")
+        {
+            Description = "The app's WebSocket, e.g. ws://192.168.1.20:50780 (the only address the bridge connects to)",
+            Required = true,
+        };
+        var capture = new Option<string?>("--capture")
+        {
+            Description = "Write every frame to this new JSONL file (see docs/capture-format.md)",
+        };
+        var quiet = new Option<bool>("--quiet")
+        {
+            Description = "Do not print frames (the capture file still gets them)",
+        };
+        var command = new Command("bridge", "Forward sensor <-> app both ways, printing and capturing every frame.");
+        command.Options.Add(listen);
+        command.Options.Add(upstream);
+        command.Options.Add(capture);
+        command.Options.Add(quiet);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (!Uri.TryCreate(parse.GetValue(upstream), UriKind.Absolute, out var upstreamUri))
+            {
+                await error.WriteLineAsync($"lapgate bridge: --upstream '{parse.GetValue(upstream)}' is not an address like ws://192.168.1.20:50780").ConfigureAwait(false);
+                return 2;
+            }
+            var options = new BridgeOptions
+            {
+                Listen = parse.GetValue(listen)!,
+                Upstream = upstreamUri,
+                CapturePath = parse.GetValue(capture),
+                Output = parse.GetValue(quiet) ? null : output,
+            };
+            using var loggerFactory = LoggerFactory.Create(b => b
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                }));
+            BridgeServer server;
+            try
+            {
+                server = await BridgeServer.StartAsync(options, loggerFactory, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"lapgate bridge: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+            // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+            await using (server.ConfigureAwait(false))
+            {
+                await output.WriteLineAsync($"bridge on {server.ListenUri} -> {upstreamUri}"
+                    + (options.CapturePath is null ? "" : $", capturing to {options.CapturePath}")
+                    + "; Ctrl+C stops").ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    await output.WriteLineAsync("stopping: closing connections and flushing the capture").ConfigureAwait(false);
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using LapGate.Bridge.Replay;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary><c>lapgate replay</c>: re-sends a capture's sensor frames to an app or emulator.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A capture written by lapgate bridge --capture (JSONL)" };
+        var to = new Option<string>("--to")
+        {
+            Description = "The WebSocket to replay against, e.g. ws://127.0.0.1:50780",
+            Required = true,
+        };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "Divide the recorded pauses by this (2 = twice as fast)",
+            DefaultValueFactory = _ => 1.0,
+        };
+        var fast = new Option<bool>("--fast") { Description = "No pauses: send every frame as soon as possible" };
+        var command = new Command("replay", "Re-send the client->app frames of a capture with their recorded pacing; print the replies.\n"
+            + "Exit codes: 0 ok, 1 other failure, 2 malformed capture or bad option, 3 target unreachable, 4 target closed early.");
+        command.Arguments.Add(file);
+        command.Options.Add(to);
+        command.Options.Add(speed);
+        command.Options.Add(fast);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var options = new ReplayOptions
+            {
+                Target = Uri.TryCreate(parse.GetValue(to), UriKind.Absolute, out var target) ? target : null,
+                Speed = parse.GetValue(speed),
+                Fast = parse.GetValue(fast),
+                Output = output,
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"lapgate replay: {ex.Message} (--to {parse.GetValue(to)}, --speed {options.Speed.ToString(CultureInfo.InvariantCulture)})").ConfigureAwait(false);
+                return (int)ReplayOutcome.MalformedCapture;
+            }
+            var result = await CaptureReplayer.RunFileAsync(parse.GetValue(file)!, options, ct).ConfigureAwait(false);
+            if (result.IsSuccess)
+            {
+                await output.WriteLineAsync(result.Message).ConfigureAwait(false);
+            }
+            else
+            {
+                await error.WriteLineAsync($"lapgate replay: {result.Message}").ConfigureAwait(false);
+            }
+            return result.ExitCode;
+        });
+        return command;
+    }
+}

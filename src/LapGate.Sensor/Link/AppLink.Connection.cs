@@ -25,8 +25,11 @@ public sealed partial class AppLink
 
         SetState(LinkState.Handshaking);
         using var reader = new WebSocketMessageReader(socket);
-        await SendAsync(socket, MessageCodec.ToUtf8(new ApiVersionRequest()), ct).ConfigureAwait(false);
-        await AwaitApiVersionAsync(reader, ct).ConfigureAwait(false);
+        using (var handshake = new CancellationTokenSource(_options.HandshakeTimeout, _time))
+        {
+            await SendAsync(socket, MessageCodec.ToUtf8(new ApiVersionRequest()), ct).ConfigureAwait(false);
+            await AwaitApiVersionAsync(reader, handshake.Token, ct).ConfigureAwait(false);
+        }
         await SendAsync(socket, MessageCodec.ToUtf8(new ControllerSet(ControllerSet.AnalogSensor)), ct).ConfigureAwait(false);
         SetState(LinkState.Connected);
         _lastRegistered = _time.GetTimestamp();
@@ -72,10 +75,9 @@ public sealed partial class AppLink
         }
     }
 
-    private async Task AwaitApiVersionAsync(WebSocketMessageReader reader, CancellationToken ct)
+    private async Task AwaitApiVersionAsync(WebSocketMessageReader reader, CancellationToken timeout, CancellationToken ct)
     {
-        using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout);
         try
         {
             while (await ReceiveOneAsync(reader, linked.Token).ConfigureAwait(false) is not ApiVersionReply)
@@ -110,9 +112,12 @@ public sealed partial class AppLink
         {
             throw new LinkDroppedException(ReconnectCause.FrameTooLarge, ex.Message, ex);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw new LinkDroppedException(ReconnectCause.ConnectionLost, "connection lost without a close frame: " + ex.Message, ex);
+            // A keep-alive timeout (no pong) aborts the socket and fails the pending receive with "Aborted".
+            var reason = ex.InnerException?.InnerException?.Message ?? ex.InnerException?.Message ?? ex.Message;
+            throw new LinkDroppedException(ReconnectCause.ConnectionLost, "connection lost without a close frame: " + reason, ex);
         }
         if (frame.IsClose)
         {

@@ -98,8 +98,9 @@ public sealed partial class AppLink
                     await RunConnectionAsync(events, () => attempt = 0, ct).ConfigureAwait(false);
                     return;
                 }
-                catch (LinkDroppedException drop) when (!ct.IsCancellationRequested)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    var drop = ex as LinkDroppedException ?? new LinkDroppedException(ReconnectCause.ConnectionLost, ex.Message, ex);
                     attempt++;
                     SetState(LinkState.Disconnected);
                     var delay = _options.RetryPolicy.NextDelay(new RetryContext(attempt, drop.Cause, _time.GetElapsedTime(_lastRegistered)));

@@ -28,7 +28,7 @@ public sealed class LinkOptions
     public IRetryPolicy RetryPolicy { get; init; } = ExponentialBackoffPolicy.Default;
 
     /// <summary>The effective confirmation delay.</summary>
-    public TimeSpan EffectiveConfirmAfter => ConfirmAfter ?? KeepAliveInterval + KeepAliveTimeout + TimeSpan.FromMilliseconds(500);
+    public TimeSpan EffectiveConfirmAfter => ConfirmAfter ?? KeepAliveInterval + KeepAliveTimeout + TimeSpan.FromSeconds(1);
 
     /// <summary>Every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()

@@ -19,7 +19,7 @@ public sealed class DeviceClock
     /// <summary>True once the first device time fixed the mapping.</summary>
     public bool IsAnchored => _anchored;
 
-    /// <summary>How many times the device clock went backwards (a reset) and the mapping was made again.</summary>
+    /// <summary>How many times the device clock went backwards (a reset, not a wrap) and the mapping was made again.</summary>
     public int Reanchors { get; private set; }
 
     /// <summary>
@@ -35,8 +35,10 @@ public sealed class DeviceClock
             return _offsetMillis + HostClock.FloorDiv(_extended, 1000);
         }
         var delta = rawDeviceMicros - _lastRaw;
-        if (delta < 0 && rawDeviceMicros < WrapMicros && _lastRaw < WrapMicros)
+        if (delta < -(WrapMicros / 2) && rawDeviceMicros < WrapMicros && _lastRaw < WrapMicros)
         {
+            // A 32-bit counter wrapped (from near 2^32 to near 0). A small step back is not a wrap: it is a
+            // reset of the device, and the mapping is made again below.
             delta += WrapMicros;
         }
         if (delta < 0)

@@ -65,4 +65,16 @@ public class DeviceClockTests
         Assert.Equal(1, clock.Reanchors);
         Assert.Equal((HostStart + 3_000_000) / 1000, t);
     }
+
+    [Fact]
+    public void ToEpochMillis_SmallStepBack_IsAResetNotAWrap()
+    {
+        var clock = new DeviceClock();
+        clock.ToEpochMillis(2_000_000, HostStart);
+
+        var t = clock.ToEpochMillis(1_500_000, HostStart + 8_000_000);
+
+        Assert.Equal(1, clock.Reanchors);
+        Assert.Equal((HostStart + 8_000_000) / 1000, t);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Pipeline;
@@ -10,8 +11,19 @@ namespace LapGate.Cli.Sensor;
 /// <summary>One run of <c>lapgate sensor</c>: live screen when interactive, plain log lines when redirected.</summary>
 internal sealed class SensorRun(SensorConfig config, string outboxPath, bool simulate, int? laps)
 {
-    public async Task<int> ExecuteAsync(CancellationToken ct)
+    public async Task<int> ExecuteAsync(CancellationToken cancel)
     {
+        // Ctrl+C / SIGTERM stop the sensor cleanly (undelivered events stay in the outbox).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var ct = stop.Token;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
         var interactive = !Console.IsOutputRedirected;
         var recent = new RecentLogProvider();
         using var loggers = LoggerFactory.Create(builder =>

@@ -103,7 +103,7 @@ public sealed class SensorRunner : IAsyncDisposable
         if (first == inputTask && inputTask.IsCompletedSuccessfully)
         {
             _status.Update(s => s with { InputEnded = true });
-            _logger.LogInformation("input {Input} ended; delivering {Pending} pending event(s)", input.Name, link.PendingCount);
+            _logger.LogInformation("input {Input} ended; delivering {Pending} pending event(s)", input.Name, _outbox.Pending().Count);
             await linkTask.ConfigureAwait(false);
             _logger.LogInformation("all events delivered");
             return;

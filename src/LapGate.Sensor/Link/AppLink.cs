@@ -25,6 +25,7 @@ public sealed partial class AppLink
     private int _state;
     private int _apiVersion;
     private long _lastRegistered;
+    private ChannelReader<SensorEvent>? _queued;
 
     public AppLink(Uri server, IOutbox outbox, LinkOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
@@ -48,8 +49,8 @@ public sealed partial class AppLink
     /// <summary>The app's api version from its last <c>api_version</c> reply, or null.</summary>
     public int? ApiVersion => Volatile.Read(ref _apiVersion) is var v and > 0 ? v : null;
 
-    /// <summary>Events written but not yet confirmed.</summary>
-    public int PendingCount => Volatile.Read(ref _pendingCount);
+    /// <summary>Events written but not yet confirmed (including those still queued for the link).</summary>
+    public int PendingCount => Volatile.Read(ref _pendingCount) + (_queued is { CanCount: true } queued ? queued.Count : 0);
 
     /// <summary>The state changed.</summary>
     public event EventHandler<LinkState>? StateChanged;
@@ -73,6 +74,7 @@ public sealed partial class AppLink
     public async Task RunAsync(ChannelReader<SensorEvent> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
+        _queued = events;
         foreach (var e in _outbox.Pending())
         {
             _unconfirmed.Add(new PendingEvent(e));

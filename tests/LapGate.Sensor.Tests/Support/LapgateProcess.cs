@@ -42,7 +42,7 @@ public static class LapgateProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))

@@ -107,7 +107,7 @@ public sealed partial class AppLink
                     SetState(LinkState.Disconnected);
                     var delay = _options.RetryPolicy.NextDelay(new RetryContext(attempt, drop.Cause, _time.GetElapsedTime(_lastRegistered)));
                     _logger.LogWarning("link to {Server} dropped ({Cause}): {Detail}; {Pending} event(s) pending; retry {Attempt} in {Delay} ms",
-                        _server, drop.Cause, drop.Message, _unconfirmed.Count, attempt, delay?.TotalMilliseconds);
+                        _server, drop.Cause, drop.Message, _unconfirmed.Count, attempt, (long?)delay?.TotalMilliseconds);
                     Reconnecting?.Invoke(this, new ReconnectEventArgs(drop.Cause, attempt, delay, drop.Message));
                     if (delay is not { } wait)
                     {

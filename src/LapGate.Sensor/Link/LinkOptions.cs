@@ -3,8 +3,8 @@ namespace LapGate.Sensor.Link;
 /// <summary>Timing of the link to the app. Defaults notice a dead link within 3 s.</summary>
 public sealed class LinkOptions
 {
-    /// <summary>A WebSocket ping is sent this often.</summary>
-    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>A WebSocket ping is sent after this long without a frame from the app.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>No pong within this time after a ping: the link is dead and is aborted.</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(1.5);

@@ -69,6 +69,11 @@ internal static class SensorCommand
                 await stderr.WriteLineAsync("server: missing: give --server ws://HOST:PORT or \"server\" in the config");
                 return 2;
             }
+            if (simulate && SimulatedTrack.RaceLanes(sensorConfig).Count == 0)
+            {
+                await stderr.WriteLineAsync("--input simulate needs at least one FL or FLPL gate in the config");
+                return 2;
+            }
             if (parse.GetValue(check))
             {
                 SensorCheck.Print(sensorConfig, configPath!);

@@ -46,7 +46,7 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, bool sim
         var logger = loggers.CreateLogger("LapGate.Sensor");
         var options = new SensorOptions { Server = config.Server!, Config = config, OutboxPath = outboxPath };
         ITriggerSource source = simulate
-            ? new SimulatedTrack(new SimulatorOptions { Cars = config.Lanes.Count, Laps = laps, Config = config, Seed = Environment.TickCount })
+            ? new SimulatedTrack(new SimulatorOptions { Cars = Math.Clamp(SimulatedTrack.RaceLanes(config).Count, 1, 8), Laps = laps, Config = config, Seed = Environment.TickCount })
             : new StdinTriggerSource(logger: logger);
 
         await using var runner = new SensorRunner(options, loggers);

@@ -16,9 +16,10 @@ internal sealed class SimulatedRace
         _options = options;
         _random = new Random(options.Seed);
         _cars = new Car[options.Cars];
+        var lanes = SimulatedTrack.RaceLanes(config);
         for (var i = 0; i < _cars.Length; i++)
         {
-            var lane = i + 1;
+            var lane = lanes[i];
             var finish = config.Sensors.First(s => s.Lane == lane && s.Point is TrackPoint.FL or TrackPoint.FLPL);
             var pace = options.TypicalLap * (1 + (_random.NextDouble() * 2 - 1) * options.Spread);
             _cars[i] = new Car(lane, pace, finish,

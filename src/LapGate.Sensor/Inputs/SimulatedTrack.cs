@@ -23,13 +23,19 @@ public sealed class SimulatedTrack : ITriggerSource
         }
         _options = options;
         _config = options.Config ?? CreateConfig(options.Cars);
-        foreach (var lane in Enumerable.Range(1, options.Cars))
+        var lanes = RaceLanes(_config);
+        if (lanes.Count < options.Cars)
         {
-            if (!_config.Sensors.Any(s => s.Lane == lane && s.Point is TrackPoint.FL or TrackPoint.FLPL))
-            {
-                throw new ArgumentException($"the config has no FL or FLPL gate for lane {lane}", nameof(options));
-            }
+            throw new ArgumentException(
+                $"{options.Cars} car(s) need as many lanes with an FL or FLPL gate; the config has {lanes.Count}", nameof(options));
         }
+    }
+
+    /// <summary>The lanes a simulated car can race on (those with an FL or FLPL gate), ascending.</summary>
+    public static IReadOnlyList<int> RaceLanes(SensorConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Sensors.Where(s => s.Point is TrackPoint.FL or TrackPoint.FLPL).Select(s => s.Lane).Distinct().Order().ToArray();
     }
 
     public string Name => "simulator";

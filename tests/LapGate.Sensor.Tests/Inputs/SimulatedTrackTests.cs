@@ -85,4 +85,15 @@ public class SimulatedTrackTests
         Assert.All(triggers.Zip(schedule), p => Assert.True(time.GetElapsedTime(start, p.First.HostTimestamp) >= p.Second.At, "a trigger came before its time"));
         Assert.Equal(triggers.Select(t => t.HostTimestamp).Order(), triggers.Select(t => t.HostTimestamp));
     }
+
+    [Fact]
+    public void Next_ConfigWithGapsInLanes_RacesOnTheConfiguredLanes()
+    {
+        var config = new SensorConfig([new SensorEntry(5, 3, TrackPoint.FL), new SensorEntry(6, 7, TrackPoint.FLPL), new SensorEntry(7, 7, TrackPoint.PE)]);
+
+        var passes = Race(new SimulatorOptions { Cars = 2, Laps = 2, Config = config, DoubleTriggerProbability = 0, PitProbability = 0 });
+
+        Assert.Equal([5, 6], passes.Select(p => p.Pin).Distinct().Order());
+        Assert.Throws<ArgumentException>(() => new SimulatedTrack(new SimulatorOptions { Cars = 3, Config = config }));
+    }
 }

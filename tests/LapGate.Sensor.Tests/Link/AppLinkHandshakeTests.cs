@@ -33,6 +33,8 @@ public class AppLinkHandshakeTests
                 "{\"type\":\"update_event_status\",\n \"data\":\"running\"}",
                 StandInScript.CaptureReplies[1],
                 "{\"type\":\"something_new\",\"data\":{\"a\":[1,2,3]},\"extra\":true}",
+                "this is not JSON {",
+                "{\"data\":{\"no\":\"type\"}}",
                 StandInScript.CaptureReplies[0],
                 StandInScript.CaptureReplies[2],
                 "{\"type\":\"update_position\",\"data\":{}}",

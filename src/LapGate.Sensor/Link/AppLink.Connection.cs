@@ -147,14 +147,16 @@ public sealed partial class AppLink
         {
             await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             socket.Abort();
             throw new LinkDroppedException(ReconnectCause.SendTimeout,
                 $"a send did not complete within {_options.SendTimeout.TotalSeconds:0.#} s (hung link)");
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
+            // An aborted socket (reset, or no pong) fails a pending send with "Aborted".
             throw new LinkDroppedException(ReconnectCause.ConnectionLost, "send failed: " + ex.Message, ex);
         }
     }

@@ -83,8 +83,8 @@ public class SensorProcessTests
         Assert.Contains("stdin line 9: trigger rejected (UnknownPin)", output, StringComparison.Ordinal);
         Assert.Contains("stdin line 3: trigger rejected (Debounce)", output, StringComparison.Ordinal);
         Assert.Contains("stdin line 12: trigger rejected (MinLapTime)", output, StringComparison.Ordinal);
-        Assert.Contains("ClosedByApp", output, StringComparison.Ordinal);
-        Assert.Contains("ConnectionLost", output, StringComparison.Ordinal);
+        var drops = string.Join('\n', output.Split('\n').Where(l => l.Contains("dropped", StringComparison.Ordinal)));
+        Assert.True(drops.Contains("ClosedByApp", StringComparison.Ordinal) && drops.Contains("ConnectionLost", StringComparison.Ordinal), drops);
     }
 
     /// <summary>

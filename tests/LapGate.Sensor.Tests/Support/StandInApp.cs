@@ -136,6 +136,10 @@ public sealed class StandInApp : IAsyncDisposable
                 {
                     case Cut.WithCloseFrame:
                         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stand-in cut", _stop.Token);
+                        // Like the app: drop whatever still arrives until the sensor goes away.
+                        while (!(await reader.ReceiveAsync(_stop.Token)).IsClose)
+                        {
+                        }
                         return;
                     case Cut.WithoutCloseFrame:
                         client.Client.LingerState = new LingerOption(true, 0);

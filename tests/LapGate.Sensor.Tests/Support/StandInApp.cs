@@ -192,7 +192,7 @@ public sealed class StandInApp : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
-        await _accepting;
+        await _accepting.WaitAsync(TimeSpan.FromSeconds(10));
         Task[] connections;
         lock (_gate)
         {

@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return EmulateCommand.Create();
         yield return BridgeCommand.Create();
         yield return ReplayCommand.Create();
+        yield return SensorCommand.Create();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 
-namespace LapGate.Cli.Console;
+namespace LapGate.Cli.Logging;
 
 /// <summary>One readable line per event: <c>18:03:25.094 lap  controller 2: 3734 ms …</c>; warnings and errors are marked.</summary>
 internal sealed class CompactConsoleFormatter : ConsoleFormatter

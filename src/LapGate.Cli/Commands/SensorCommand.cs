@@ -1,0 +1,87 @@
+using System.CommandLine;
+using LapGate.Cli.Sensor;
+using LapGate.Sensor.Config;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Pipeline;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary>
+/// <c>lapgate sensor</c>: the analog sensor (line input on stdin, or a simulator) feeding the app;
+/// <c>lapgate sensor --check</c>: validates a config and prints the gate mapping.
+/// </summary>
+internal static class SensorCommand
+{
+    public static Command Create()
+    {
+        var server = new Option<string?>("--server") { Description = "The app's WebSocket, ws://HOST:PORT (default: \"server\" in the config)" };
+        var config = new Option<string?>("--config") { Description = "Config file (JSON): server, sensors (pin, lane, point), minLapMs, debounceMs" };
+        var input = new Option<string>("--input") { Description = "Where triggers come from: stdin (line protocol '<pin> [<device_time_us>]') or simulate", DefaultValueFactory = _ => "stdin" };
+        input.AcceptOnlyFromAmong("stdin", "simulate");
+        var outbox = new Option<string?>("--outbox") { Description = $"SQLite outbox/journal file (default {SensorOptions.DefaultOutboxPath})" };
+        var check = new Option<bool>("--check") { Description = "Validate the config, print the mapping and exit (2 when it has errors)" };
+        var cars = new Option<int>("--cars") { Description = "simulate: number of cars (1..8) when there is no config", DefaultValueFactory = _ => 4 };
+        var laps = new Option<int?>("--laps") { Description = "simulate: stop after the leader's N laps" };
+
+        var command = new Command("sensor", "Run the analog sensor: triggers → filters → durable outbox → the SmartRace app.");
+        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            Uri? serverUri = null;
+            if (parse.GetValue(server) is { } serverText && !Uri.TryCreate(serverText, UriKind.Absolute, out serverUri))
+            {
+                await stderr.WriteLineAsync($"--server: \"{serverText}\" is not an address like ws://192.168.1.20:50780");
+                return 2;
+            }
+            var configPath = parse.GetValue(config);
+            var simulate = parse.GetValue(input) == "simulate";
+            if (configPath is null && (parse.GetValue(check) || !simulate))
+            {
+                await stderr.WriteLineAsync("--config FILE is required (only --input simulate can run without one)");
+                return 2;
+            }
+            SensorConfig sensorConfig;
+            try
+            {
+                sensorConfig = configPath is null
+                    ? SimulatedTrack.CreateConfig(parse.GetValue(cars), serverUri)
+                    : SensorConfigLoader.Load(configPath, serverUri);
+            }
+            catch (SensorConfigException ex)
+            {
+                await stderr.WriteLineAsync(ex.Message);
+                return 2;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                await stderr.WriteLineAsync("--cars must be 1..8");
+                return 2;
+            }
+            if (sensorConfig.Server is null)
+            {
+                await stderr.WriteLineAsync("server: missing: give --server ws://HOST:PORT or \"server\" in the config");
+                return 2;
+            }
+            if (simulate && SimulatedTrack.RaceLanes(sensorConfig).Count == 0)
+            {
+                await stderr.WriteLineAsync("--input simulate needs at least one FL or FLPL gate in the config");
+                return 2;
+            }
+            if (parse.GetValue(check))
+            {
+                SensorCheck.Print(sensorConfig, configPath!);
+                return 0;
+            }
+            var run = new SensorRun(sensorConfig, parse.GetValue(outbox) ?? SensorOptions.DefaultOutboxPath, simulate, parse.GetValue(laps));
+            return await run.ExecuteAsync(ct);
+        });
+        return command;
+    }
+}

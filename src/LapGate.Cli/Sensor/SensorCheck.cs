@@ -1,0 +1,32 @@
+using System.Globalization;
+using LapGate.Sensor.Config;
+using Spectre.Console;
+
+namespace LapGate.Cli.Sensor;
+
+/// <summary><c>lapgate sensor --check</c>: the mapping of a valid config as a table.</summary>
+internal static class SensorCheck
+{
+    public static void Print(SensorConfig config, string path)
+    {
+        var console = AnsiConsole.Console;
+        console.MarkupLine($"[green]{Markup.Escape(path)} is valid.[/]");
+        console.MarkupLine($"server: {Markup.Escape(config.Server?.ToString() ?? "-")}   minLapMs: {config.MinLapMs}   debounceMs: {config.DebounceMs}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Pin").AddColumn("Lane").AddColumn("Point").AddColumn("Sends");
+        foreach (var entry in config.Sensors.OrderBy(s => s.Lane).ThenBy(s => s.Pin))
+        {
+            table.AddRow(
+                entry.Pin.ToString(CultureInfo.InvariantCulture),
+                entry.Lane.ToString(CultureInfo.InvariantCulture),
+                entry.Point.ToString(),
+                entry.Point switch
+                {
+                    TrackPoint.FL => "analog_lap",
+                    TrackPoint.PE => "analog_pit_enter",
+                    TrackPoint.PL => "analog_pit_leave",
+                    _ => "analog_pit_leave + analog_lap",
+                });
+        }
+        console.Write(table);
+    }
+}

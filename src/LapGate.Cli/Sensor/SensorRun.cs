@@ -1,0 +1,104 @@
+using System.Runtime.InteropServices;
+using LapGate.Sensor.Config;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+
+namespace LapGate.Cli.Sensor;
+
+/// <summary>One run of <c>lapgate sensor</c>: live screen when interactive, plain log lines when redirected.</summary>
+internal sealed class SensorRun(SensorConfig config, string outboxPath, bool simulate, int? laps)
+{
+    public async Task<int> ExecuteAsync(CancellationToken cancel)
+    {
+        // Ctrl+C / SIGTERM stop the sensor cleanly (undelivered events stay in the outbox).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var ct = stop.Token;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        var interactive = !Console.IsOutputRedirected;
+        var recent = new RecentLogProvider();
+        using var loggers = LoggerFactory.Create(builder =>
+        {
+            if (interactive)
+            {
+                builder.AddProvider(recent);
+            }
+            else
+            {
+                builder.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                    o.ColorBehavior = LoggerColorBehavior.Disabled;
+                });
+                builder.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Information);
+            }
+        });
+        var logger = loggers.CreateLogger("LapGate.Sensor");
+        var options = new SensorOptions { Server = config.Server!, Config = config, OutboxPath = outboxPath };
+        ITriggerSource source = simulate
+            ? new SimulatedTrack(new SimulatorOptions { Cars = Math.Clamp(SimulatedTrack.RaceLanes(config).Count, 1, 8), Laps = laps, Config = config, Seed = Environment.TickCount })
+            : new StdinTriggerSource(logger: logger);
+
+        await using var runner = new SensorRunner(options, loggers);
+        runner.Accepted += (_, events) =>
+        {
+            foreach (var e in events)
+            {
+                logger.LogInformation("lane {Lane}: {Kind} at {Timestamp} (event {Id})", e.Lane, e.Kind, e.TimestampMs, e.Id);
+            }
+        };
+        logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
+        try
+        {
+            if (interactive)
+            {
+                await RunLiveAsync(runner, source, recent, ct);
+            }
+            else
+            {
+                await runner.RunAsync(source, ct);
+            }
+            logger.LogInformation("input ended and every event is delivered");
+            return 0;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var pending = runner.Status.EventsPending;
+            await Console.Error.WriteLineAsync($"stopped; {pending} undelivered event(s) kept in {outboxPath} for the next run");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private async Task RunLiveAsync(SensorRunner runner, ITriggerSource source, RecentLogProvider recent, CancellationToken ct)
+    {
+        var server = config.Server!;
+        await AnsiConsole.Live(SensorScreen.Render(runner.Status, server, source.Name, recent.Lines))
+            .AutoClear(false)
+            .StartAsync(async live =>
+            {
+                var run = runner.RunAsync(source, ct);
+                while (!run.IsCompleted)
+                {
+                    live.UpdateTarget(SensorScreen.Render(runner.Status, server, source.Name, recent.Lines));
+                    await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None));
+                }
+                live.UpdateTarget(SensorScreen.Render(runner.Status, server, source.Name, recent.Lines));
+                await run;
+            });
+    }
+}

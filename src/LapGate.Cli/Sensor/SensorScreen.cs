@@ -1,0 +1,47 @@
+using System.Globalization;
+using LapGate.Sensor.Link;
+using LapGate.Sensor.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace LapGate.Cli.Sensor;
+
+/// <summary>The live terminal view of <c>lapgate sensor</c>.</summary>
+internal static class SensorScreen
+{
+    public static IRenderable Render(SensorStatus status, Uri server, string input, IReadOnlyList<string> log)
+    {
+        var state = status.Connection switch
+        {
+            LinkState.Connected => $"[green]connected[/] (api {status.AppApiVersion?.ToString(CultureInfo.InvariantCulture) ?? "?"})",
+            LinkState.Connecting or LinkState.Handshaking => $"[yellow]{status.Connection.ToString().ToLowerInvariant()}[/]",
+            _ => $"[red]{status.Connection.ToString().ToLowerInvariant()}[/]",
+        };
+        var header = new Markup(
+            $"[bold]LapGate sensor[/] → {Markup.Escape(server.ToString())}  {state}\n" +
+            $"race: {Markup.Escape(status.RaceStatus ?? "-")}   events pending: {status.EventsPending}   " +
+            $"reconnects: {status.Reconnects}{(status.LastReconnectCause is { } c ? $" (last: {c})" : "")}   " +
+            $"input: {Markup.Escape(input)}{(status.InputEnded ? " (ended)" : "")}   other rejects: {status.OtherRejected}");
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Lane").AddColumn("Driver").AddColumn(new TableColumn("Laps sent").RightAligned())
+            .AddColumn(new TableColumn("Last").RightAligned()).AddColumn(new TableColumn("Best").RightAligned())
+            .AddColumn(new TableColumn("Rejected").RightAligned()).AddColumn("Pit");
+        foreach (var lane in status.Lanes)
+        {
+            table.AddRow(
+                lane.Lane.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(lane.Driver ?? "-"),
+                lane.LapsSent.ToString(CultureInfo.InvariantCulture),
+                Format(lane.LastLap),
+                Format(lane.BestLap),
+                lane.Rejected.ToString(CultureInfo.InvariantCulture),
+                lane.InPit ? "[yellow]in pit[/]" : "");
+        }
+        var recent = new Panel(new Text(log.Count == 0 ? " " : string.Join('\n', log))).Header("log").Expand();
+        return new Rows(header, table, recent, new Markup("[grey]Ctrl+C stops; undelivered events stay in the outbox.[/]"));
+    }
+
+    public static string Format(TimeSpan? lap) =>
+        lap is { } t ? t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s" : "-";
+}

@@ -1,0 +1,15 @@
+namespace LapGate.Sensor.Inputs;
+
+/// <summary>
+/// Where triggers come from: a line stream, a simulator, later GPIO or a serial device. A source stamps
+/// <see cref="Trigger.HostTimestamp"/> first thing and never blocks on the pipeline; the sequence ends when
+/// the input ends (end of stdin, simulator finished).
+/// </summary>
+public interface ITriggerSource
+{
+    /// <summary>A short name for logs and the screen, e.g. "stdin".</summary>
+    string Name { get; }
+
+    /// <summary>The triggers, in arrival order.</summary>
+    IAsyncEnumerable<Trigger> ReadAsync(CancellationToken ct);
+}

@@ -1,0 +1,163 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using LapGate.Protocol.Codec;
+using LapGate.Protocol.Messages;
+using LapGate.Protocol.Transport;
+using LapGate.Sensor.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Sensor.Link;
+
+// One connection: open, handshake, register, then send and confirm until done or dropped.
+public sealed partial class AppLink
+{
+    private async Task RunConnectionAsync(ChannelReader<SensorEvent> events, Action onRegistered, CancellationToken ct)
+    {
+        foreach (var p in _unconfirmed)
+        {
+            p.SentAt = null;
+        }
+        using var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
+        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
+        SetState(LinkState.Connecting);
+        await ConnectAsync(socket, ct).ConfigureAwait(false);
+
+        SetState(LinkState.Handshaking);
+        using var reader = new WebSocketMessageReader(socket);
+        using (var handshake = new CancellationTokenSource(_options.HandshakeTimeout, _time))
+        {
+            await SendAsync(socket, MessageCodec.ToUtf8(new ApiVersionRequest()), ct).ConfigureAwait(false);
+            await AwaitApiVersionAsync(reader, handshake.Token, ct).ConfigureAwait(false);
+        }
+        await SendAsync(socket, MessageCodec.ToUtf8(new ControllerSet(ControllerSet.AnalogSensor)), ct).ConfigureAwait(false);
+        SetState(LinkState.Connected);
+        _lastRegistered = _time.GetTimestamp();
+        onRegistered();
+        _logger.LogInformation("registered with the app at {Server} as analog sensor (api {Api}); {Pending} event(s) to send",
+            _server, ApiVersion, _unconfirmed.Count);
+
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var receiving = ReceiveLoopAsync(reader, connection.Token);
+        try
+        {
+            await SendLoopAsync(socket, events, receiving, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await connection.CancelAsync().ConfigureAwait(false);
+            socket.Abort();
+            try
+            {
+                await receiving.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is LinkDroppedException or OperationCanceledException)
+            {
+                // The connection is over either way.
+            }
+        }
+    }
+
+    private async Task ConnectAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await socket.ConnectAsync(_server, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            var detail = timeout.IsCancellationRequested
+                ? $"no connection to {_server} within {_options.ConnectTimeout.TotalSeconds:0.#} s"
+                : $"cannot connect to {_server}: {ex.Message}";
+            throw new LinkDroppedException(ReconnectCause.ConnectFailed, detail, ex);
+        }
+    }
+
+    private async Task AwaitApiVersionAsync(WebSocketMessageReader reader, CancellationToken timeout, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout);
+        try
+        {
+            while (await ReceiveOneAsync(reader, linked.Token).ConfigureAwait(false) is not ApiVersionReply)
+            {
+                // Any other frame, in any order, before the reply: already handled by ReceiveOneAsync.
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new LinkDroppedException(ReconnectCause.HandshakeTimeout,
+                $"the app did not reply to api_version within {_options.HandshakeTimeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    private async Task ReceiveLoopAsync(WebSocketMessageReader reader, CancellationToken ct)
+    {
+        while (true)
+        {
+            await ReceiveOneAsync(reader, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Receives one frame and hands it on; returns it (null when it was not a valid text frame).</summary>
+    private async Task<Message?> ReceiveOneAsync(WebSocketMessageReader reader, CancellationToken ct)
+    {
+        WebSocketMessage frame;
+        try
+        {
+            frame = await reader.ReceiveAsync(ct).ConfigureAwait(false);
+        }
+        catch (WebSocketMessageTooLargeException ex)
+        {
+            throw new LinkDroppedException(ReconnectCause.FrameTooLarge, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // A keep-alive timeout (no pong) aborts the socket and fails the pending receive with "Aborted".
+            var reason = ex.InnerException?.InnerException?.Message ?? ex.InnerException?.Message ?? ex.Message;
+            throw new LinkDroppedException(ReconnectCause.ConnectionLost, "connection lost without a close frame: " + reason, ex);
+        }
+        if (frame.IsClose)
+        {
+            throw new LinkDroppedException(ReconnectCause.ClosedByApp,
+                $"the app closed the connection ({frame.CloseStatus} {frame.CloseDescription})".TrimEnd());
+        }
+        if (frame.Kind != WebSocketMessageType.Text)
+        {
+            _logger.LogWarning("ignored a {Kind} frame of {Bytes} bytes from the app", frame.Kind, frame.Payload.Length);
+            return null;
+        }
+        if (!MessageCodec.TryParse(frame.Payload, out var message, out var error))
+        {
+            _logger.LogWarning("ignored a malformed frame from the app: {Error}", error!.Message);
+            return null;
+        }
+        _logger.LogDebug("app: {Frame}", frame.Text);
+        OnMessage(message!);
+        return message;
+    }
+
+    private async Task SendAsync(WebSocket socket, ReadOnlyMemory<byte> frame, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(_options.SendTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            socket.Abort();
+            throw new LinkDroppedException(ReconnectCause.SendTimeout,
+                $"a send did not complete within {_options.SendTimeout.TotalSeconds:0.#} s (hung link)");
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // An aborted socket (reset, or no pong) fails a pending send with "Aborted".
+            throw new LinkDroppedException(ReconnectCause.ConnectionLost, "send failed: " + ex.Message, ex);
+        }
+    }
+}

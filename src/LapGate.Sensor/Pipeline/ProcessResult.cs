@@ -1,0 +1,7 @@
+namespace LapGate.Sensor.Pipeline;
+
+/// <summary>What <see cref="TriggerProcessor.Process"/> made of one trigger: events, or a rejection.</summary>
+public readonly record struct ProcessResult(IReadOnlyList<SensorEvent> Events, RejectedTrigger? Rejected)
+{
+    public bool IsAccepted => Rejected is null;
+}

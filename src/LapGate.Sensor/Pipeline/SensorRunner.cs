@@ -1,0 +1,187 @@
+using System.Threading.Channels;
+using LapGate.Protocol.Messages;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Link;
+using LapGate.Sensor.Outbox;
+using LapGate.Sensor.Timing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LapGate.Sensor.Pipeline;
+
+/// <summary>
+/// The sensor: input → filters → outbox → link. Triggers are stamped by the input, filtered, written to the
+/// outbox, queued on a bounded channel and sent by the one <see cref="AppLink"/> loop. Single use.
+/// </summary>
+public sealed class SensorRunner : IAsyncDisposable
+{
+    private readonly SensorOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly StatusTracker _status;
+    private SqliteOutbox? _outbox;
+    private AppLink? _link;
+    private int _started;
+
+    public SensorRunner(SensorOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid sensor options: " + string.Join("; ", errors), nameof(options));
+        }
+        _options = options;
+        _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger("LapGate.Sensor");
+        _status = new StatusTracker(options.Config.Lanes);
+        _status.Changed += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>A snapshot of the current state.</summary>
+    public SensorStatus Status
+    {
+        get
+        {
+            var status = _status.Snapshot();
+            return _link is { } link
+                ? status with { Connection = link.State, AppApiVersion = link.ApiVersion, EventsPending = link.PendingCount }
+                : status;
+        }
+    }
+
+    /// <summary>Something on the screen changed. Raised on pipeline threads: do not block.</summary>
+    public event EventHandler? StatusChanged;
+
+    /// <summary>The link dropped, with its cause.</summary>
+    public event EventHandler<ReconnectEventArgs>? Reconnecting;
+
+    /// <summary>Events were accepted and written to the outbox.</summary>
+    public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
+
+    /// <summary>A trigger was rejected (and journaled).</summary>
+    public event EventHandler<RejectedTrigger>? Rejected;
+
+    /// <summary>
+    /// Runs the sensor. Ends after <paramref name="input"/> completes and everything pending is confirmed
+    /// delivered. Cancelling stops at once (throws <see cref="OperationCanceledException"/>); undelivered
+    /// events stay in the outbox for the next run.
+    /// </summary>
+    public async Task RunAsync(ITriggerSource input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("a SensorRunner runs once; create a new one");
+        }
+        _outbox = OpenOutbox();
+        var time = _options.TimeProvider;
+        var processor = new TriggerProcessor(_options.Config, new HostClock(time));
+        var channel = Channel.CreateBounded<SensorEvent>(new BoundedChannelOptions(_options.ChannelCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var link = new AppLink(_options.Server, _outbox, _options.Link, time, _loggers.CreateLogger("LapGate.Sensor.Link"));
+        link.StateChanged += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+        link.Sent += (_, events) => _status.Sent(events);
+        link.Confirmed += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+        link.Reconnecting += (_, e) =>
+        {
+            _status.Dropped(e.Cause);
+            Reconnecting?.Invoke(this, e);
+        };
+        link.MessageReceived += (_, message) => OnAppMessage(message, processor);
+        _link = link;
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var linkTask = link.RunAsync(channel.Reader, stop.Token);
+        var inputTask = Task.Run(() => PumpAsync(input, processor, channel.Writer, stop.Token), CancellationToken.None);
+        var first = await Task.WhenAny(inputTask, linkTask).ConfigureAwait(false);
+        if (first == inputTask && inputTask.IsCompletedSuccessfully)
+        {
+            _status.Update(s => s with { InputEnded = true });
+            _logger.LogInformation("input {Input} ended; delivering {Pending} pending event(s)", input.Name, _outbox.Pending().Count);
+            await linkTask.ConfigureAwait(false);
+            _logger.LogInformation("all events delivered");
+            return;
+        }
+        await stop.CancelAsync().ConfigureAwait(false);
+        await first.ConfigureAwait(false);
+        await linkTask.ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync(ITriggerSource input, TriggerProcessor processor, ChannelWriter<SensorEvent> writer, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var trigger in input.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var result = processor.Process(trigger);
+                if (result.Rejected is { } rejected)
+                {
+                    _outbox!.Reject(rejected);
+                    var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
+                    _logger.Log(rejected.Reason == Filtering.RejectReason.UnknownPin ? LogLevel.Warning : LogLevel.Information,
+                        "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
+                    _status.Rejected(rejected.Lane);
+                    Rejected?.Invoke(this, rejected);
+                    continue;
+                }
+                var events = _outbox!.Append(result.Events);
+                _status.Accepted(events);
+                Accepted?.Invoke(this, events);
+                foreach (var e in events)
+                {
+                    await writer.WriteAsync(e, ct).ConfigureAwait(false);
+                }
+            }
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private void OnAppMessage(Message message, TriggerProcessor processor)
+    {
+        switch (message)
+        {
+            case Reset:
+                processor.ResetLaps();
+                _logger.LogInformation("the app reset the event: lap times start again");
+                break;
+            case UpdateEventStatus status:
+                _logger.LogInformation("race status: {Status}", status.Status);
+                break;
+            case UnknownMessage unknown:
+                _logger.LogDebug("app sent an unknown frame type {Type}", unknown.UnknownType);
+                break;
+            default:
+                break;
+        }
+        _status.FromApp(message);
+    }
+
+    private SqliteOutbox OpenOutbox()
+    {
+        try
+        {
+            return SqliteOutbox.Open(_options.OutboxPath, _options.TimeProvider);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot open the outbox {_options.OutboxPath}: {ex.Message}", ex);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _outbox?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using LapGate.Sensor.Link;
+
+namespace LapGate.Sensor.Pipeline;
+
+/// <summary>A snapshot of everything the person at the track wants to see.</summary>
+public sealed record SensorStatus
+{
+    public LinkState Connection { get; init; }
+
+    /// <summary>The app's api version (6 or 7 seen), once it replied.</summary>
+    public int? AppApiVersion { get; init; }
+
+    /// <summary>The app's last <c>update_event_status</c> (e.g. running), or null.</summary>
+    public string? RaceStatus { get; init; }
+
+    /// <summary>Every configured lane, ascending.</summary>
+    public IReadOnlyList<LaneStatus> Lanes { get; init; } = [];
+
+    /// <summary>Events written to the outbox and not yet confirmed delivered.</summary>
+    public int EventsPending { get; init; }
+
+    /// <summary>How many times the link dropped.</summary>
+    public int Reconnects { get; init; }
+
+    /// <summary>Why the link last dropped.</summary>
+    public ReconnectCause? LastReconnectCause { get; init; }
+
+    /// <summary>Triggers not tied to a lane that were rejected (unknown pins) and bad input lines.</summary>
+    public int OtherRejected { get; init; }
+
+    /// <summary>True once the input ended (end of stdin, simulator finished).</summary>
+    public bool InputEnded { get; init; }
+}

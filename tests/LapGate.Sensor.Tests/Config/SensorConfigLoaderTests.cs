@@ -1,0 +1,155 @@
+using LapGate.Sensor.Config;
+using LapGate.TestSupport;
+
+namespace LapGate.Sensor.Tests.Config;
+
+public class SensorConfigLoaderTests
+{
+    private const string Valid = """
+        {
+          // comments are allowed
+          "server": "ws://192.168.1.20:50780",
+          "sensors": [
+            {"pin": 21, "lane": 1, "point": "FL"},
+            {"pin": 22, "lane": 2, "point": "FLPL"},
+            {"pin": 23, "lane": 2, "point": "PE"},
+            {"pin": 24, "lane": 1, "point": "pl"}
+          ],
+          "minLapMs": 1500,
+          "debounceMs": 20
+        }
+        """;
+
+    [Fact]
+    public void Parse_ValidConfig_ReadsEveryField()
+    {
+        var config = SensorConfigLoader.Parse(Valid);
+
+        Assert.Equal(new Uri("ws://192.168.1.20:50780"), config.Server);
+        Assert.Equal(1500, config.MinLapMs);
+        Assert.Equal(20, config.DebounceMs);
+        Assert.Equal(
+            [new SensorEntry(21, 1, TrackPoint.FL), new SensorEntry(22, 2, TrackPoint.FLPL), new SensorEntry(23, 2, TrackPoint.PE), new SensorEntry(24, 1, TrackPoint.PL)],
+            config.Sensors);
+        Assert.Equal([1, 2], config.Lanes);
+    }
+
+    [Fact]
+    public void Parse_NoFilterSettings_UsesDefaults()
+    {
+        var config = SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":1,"lane":1,"point":"FL"}]}""");
+
+        Assert.Equal(SensorConfig.DefaultMinLapMs, config.MinLapMs);
+        Assert.Equal(SensorConfig.DefaultDebounceMs, config.DebounceMs);
+    }
+
+    [Fact]
+    public void Parse_BadJson_ReportsLineAndColumn()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("{\n  \"server\": \"ws://h:1\",\n  \"sensors\": [ {\"pin\": 21,, } ]\n}", "track.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("line 3, column ", error.Where, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.Contains("track.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownPoint_NamesTheEntry()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":5,"lane":1,"point":"XX"}]}"""));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("sensors[1] (pin 5)", error.Where);
+        Assert.Contains("unknown point \"XX\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("9")]
+    [InlineData("\"one\"")]
+    public void Parse_LaneOutsideOneToEight_NamesTheEntry(string lane)
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse($$"""{"server":"ws://h:1","sensors":[{"pin":21,"lane":{{lane}},"point":"FL"}]}"""));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("sensors[0] (pin 21)", error.Where);
+        Assert.Contains("outside 1..8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SamePinTwice_NamesBothEntries()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":21,"lane":2,"point":"FL"}]}"""));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("sensors[1] (pin 21)", error.Where);
+        Assert.Contains("also by sensors[0]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingServer_IsAnErrorUnlessGivenOrNotRequired()
+    {
+        const string json = """{"sensors":[{"pin":21,"lane":1,"point":"FL"}]}""";
+
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json));
+        Assert.Equal("server", Assert.Single(ex.Errors).Where);
+        Assert.Equal(new Uri("ws://10.0.0.2:50780"), SensorConfigLoader.Parse(json, serverOverride: new Uri("ws://10.0.0.2:50780")).Server);
+        Assert.Null(SensorConfigLoader.Parse(json, requireServer: false).Server);
+    }
+
+    [Fact]
+    public void Parse_ServerNotWebSocket_IsAnError()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"http://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"}]}"""));
+
+        Assert.Contains("ws://", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralMistakes_ReportsEveryOne()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+            {"sensors":[
+              {"pin":21,"lane":9,"point":"FL"},
+              {"pin":21,"lane":1,"point":"ZZ"},
+              {"lane":2,"point":"FL"}
+            ], "minLapMs": -5}
+            """));
+
+        Assert.Equal(6, ex.Errors.Count);
+        Assert.Contains(ex.Errors, e => e.Where == "server");
+        Assert.Contains(ex.Errors, e => e.Where == "minLapMs");
+        Assert.Contains(ex.Errors, e => e.Where == "sensors[0] (pin 21)" && e.Message.Contains("outside 1..8", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Where == "sensors[1] (pin 21)" && e.Message.Contains("used twice", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Where == "sensors[1] (pin 21)" && e.Message.Contains("unknown point", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Where == "sensors[2]" && e.Message.Contains("pin (missing)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_NoSensors_IsAnError()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[]}"""));
+
+        Assert.Equal("sensors", Assert.Single(ex.Errors).Where);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysItCannotRead()
+    {
+        using var dir = new TempDirectory();
+
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Load(dir.File("nope.json")));
+
+        Assert.Contains("cannot read", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SampleConfig_IsValid()
+    {
+        var config = SensorConfigLoader.Load(Path.Combine(SharedFolder.RepoRoot, "samples", "sensor-config.json"));
+
+        Assert.NotEmpty(config.Sensors);
+        Assert.NotNull(config.Server);
+    }
+}

@@ -1,0 +1,34 @@
+using LapGate.Sensor.Tests.Support;
+using LapGate.TestSupport;
+
+namespace LapGate.Sensor.Tests.EndToEnd;
+
+public class SensorCheckTests
+{
+    [Fact]
+    public async Task Check_ValidSample_PrintsMappingAndExitsZero()
+    {
+        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
+            "sensor", "--check", "--config", Path.Combine(SharedFolder.RepoRoot, "samples", "sensor-config.json"));
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("analog_pit_leave + analog_lap", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ws://192.168.1.20:50780", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ConfigWithMistakes_ListsEveryOneAndExitsTwo()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.json"), """{"sensors":[{"pin":4,"lane":0,"point":"FL"},{"pin":4,"lane":2,"point":"START"}]}""");
+
+        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30), "sensor", "--check", "--config", dir.File("bad.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("4 error(s)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("server: missing", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sensors[0] (pin 4): lane 0 is outside 1..8", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sensors[1] (pin 4): pin 4 is used twice", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sensors[1] (pin 4): unknown point \"START\"", result.StandardError, StringComparison.Ordinal);
+    }
+}

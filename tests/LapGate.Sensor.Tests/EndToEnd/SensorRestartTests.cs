@@ -1,0 +1,57 @@
+using LapGate.Protocol.Messages;
+using LapGate.Sensor.Outbox;
+using LapGate.Sensor.Tests.Support;
+using LapGate.TestSupport;
+
+namespace LapGate.Sensor.Tests.EndToEnd;
+
+public class SensorRestartTests
+{
+    [Fact]
+    public async Task Sensor_CtrlCWhileAppUnreachable_KeepsEventsAndNextRunDeliversThemFirst()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("track.json"), """{"sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":22,"lane":2,"point":"FL"}]}""");
+        var outbox = dir.File("outbox.db");
+        var unreachable = FreePort();
+
+        using (var first = RunningLapgate.Start("sensor", "--server", $"ws://127.0.0.1:{unreachable}/", "--config", dir.File("track.json"), "--outbox", outbox))
+        {
+            await first.WriteLineAsync("21 1000000");
+            await first.WriteLineAsync("22 1500000");
+            await first.WriteLineAsync("21 6000000");
+            await first.Lines.WaitAsync(l => l.Contains("(event 3)", StringComparison.Ordinal), seconds: 30);
+            await first.Lines.WaitAsync(l => l.Contains("ConnectFailed", StringComparison.Ordinal), seconds: 30);
+            first.Interrupt();
+
+            Assert.Equal(0, await first.WaitForExitAsync());
+            await first.Lines.WaitAsync(l => l.Contains("3 undelivered event(s) kept in", StringComparison.Ordinal));
+        }
+        long[] kept;
+        using (var journal = SqliteOutbox.Open(outbox))
+        {
+            kept = journal.Pending().Select(e => e.TimestampMs).ToArray();
+        }
+
+        await using var app = new StandInApp();
+        var second = await LapgateProcess.RunAsync("22 9000000\n", TimeSpan.FromSeconds(60),
+            "sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", outbox);
+
+        Assert.True(second.ExitCode == 0, second.AllOutput);
+        Assert.Equal(3, kept.Length);
+        Assert.Equal(5000, kept[2] - kept[0]);
+        var laps = app.Frames.Events(1).Cast<AnalogLap>().ToArray();
+        Assert.Equal([(kept[0], 1), (kept[1], 2), (kept[2], 1)], laps.Take(3).Select(l => (l.Timestamp, l.ControllerId)));
+        Assert.Equal(2, laps[3].ControllerId);
+        Assert.Equal(4, laps.Length);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

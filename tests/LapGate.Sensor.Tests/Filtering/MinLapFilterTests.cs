@@ -1,0 +1,28 @@
+using LapGate.Sensor.Filtering;
+
+namespace LapGate.Sensor.Tests.Filtering;
+
+public class MinLapFilterTests
+{
+    [Fact]
+    public void Accept_LapShorterThanMinimum_RejectsAndKeepsLastLap()
+    {
+        var filter = new MinLapFilter(TimeSpan.FromSeconds(1));
+
+        Assert.True(filter.Accept(1, 10_000));
+        Assert.False(filter.Accept(1, 10_999));
+        Assert.Equal(10_000, filter.LastLap(1));
+        Assert.True(filter.Accept(1, 11_000));
+    }
+
+    [Fact]
+    public void Accept_AfterClear_FirstLapAgain()
+    {
+        var filter = new MinLapFilter(TimeSpan.FromSeconds(1));
+        filter.Accept(1, 10_000);
+
+        filter.Clear();
+
+        Assert.True(filter.Accept(1, 10_100));
+    }
+}

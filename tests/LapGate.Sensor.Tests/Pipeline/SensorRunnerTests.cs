@@ -1,0 +1,55 @@
+using LapGate.Protocol.Messages;
+using LapGate.Sensor.Config;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Link;
+using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Tests.Support;
+using LapGate.TestSupport;
+
+namespace LapGate.Sensor.Tests.Pipeline;
+
+public class SensorRunnerTests
+{
+    private static readonly SensorConfig Config = new(
+        [new SensorEntry(21, 1, TrackPoint.FL), new SensorEntry(22, 2, TrackPoint.FLPL), new SensorEntry(23, 2, TrackPoint.PE)],
+        minLapMs: 1000, debounceMs: 50);
+
+    [Fact]
+    public async Task RunAsync_LineInput_DeliversEverythingThenEnds()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new StandInApp(new StandInScript { AfterRegistration = ["{\"type\":\"update_event_status\",\"data\":\"running\"}"] });
+        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), Link = LinkHarness.FastOptions(TimeSpan.FromMilliseconds(600)) };
+        await using var runner = new SensorRunner(options);
+        var rejected = new Signal<RejectedTrigger>();
+        runner.Rejected += (_, r) => rejected.Raise(r);
+        var lines = """
+            21 1000000
+            21 1010000
+            22 1200000
+            23 3000000
+            21 6000000
+            21 6500000
+            22 7234000
+            7 7300000
+            """;
+
+        await runner.RunAsync(new LineTriggerSource(new StringReader(lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(
+            [new AnalogLap(1000, 1), new AnalogPitLeave(2), new AnalogLap(1200, 2), new AnalogPitEnter(2), new AnalogLap(6000, 1), new AnalogPitLeave(2), new AnalogLap(7234, 2)],
+            app.Frames.Events().Select(m => m is AnalogLap l ? l with { Timestamp = l.Timestamp - Base(app) } : m));
+        var status = runner.Status;
+        Assert.Equal(LinkState.Stopped, status.Connection);
+        Assert.Equal(0, status.EventsPending);
+        Assert.True(status.InputEnded);
+        Assert.Equal("running", status.RaceStatus);
+        Assert.Equal(new LaneStatus(1, "Nic", 2, TimeSpan.FromMilliseconds(5000), TimeSpan.FromMilliseconds(5000), 2, false), status.Lanes[0]);
+        Assert.Equal(new LaneStatus(2, "Alex", 2, TimeSpan.FromMilliseconds(6034), TimeSpan.FromMilliseconds(6034), 0, false), status.Lanes[1]);
+        Assert.Equal(1, status.OtherRejected);
+        Assert.Equal([2, 6, 8], rejected.Values.Select(r => r.Line!.Value));
+    }
+
+    /// <summary>The epoch ms the device clock was mapped to (first lap minus its device ms).</summary>
+    private static long Base(StandInApp app) => app.Frames.Events().OfType<AnalogLap>().First().Timestamp - 1000;
+}

@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return BridgeCommand.Create();
         yield return ReplayCommand.Create();
         yield return SensorCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LapGate.TestSupport;
+
+/// <summary>
+/// Runs the real <c>lapgate</c> CLI from its own build output (<c>src/LapGate.Cli/bin/CONFIG/net10.0</c>), so it
+/// runs with exactly the dependencies it ships with. Test projects reference the Cli project only to build it first.
+/// </summary>
+public static class LapgateCli
+{
+    /// <summary>Path of <c>lapgate.dll</c> built in the same configuration as the running tests.</summary>
+    public static string DllPath { get; } = FindDll();
+
+    /// <summary>A start info for <c>dotnet lapgate.dll ARGS</c> with stdout/stderr redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return start;
+    }
+
+    /// <summary>Runs <c>lapgate ARGS</c> to completion (killed after <paramref name="timeout"/>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"lapgate {string.Join(' ', args)} did not exit within {timeout}: {await output}{await error}");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string FindDll()
+    {
+        var baseDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var framework = Path.GetFileName(baseDir);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(baseDir)!);
+        var dll = Path.Combine(SharedFolder.RepoRoot, "src", "LapGate.Cli", "bin", configuration, framework, "lapgate.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"lapgate.dll not built at {dll}", dll);
+    }
+}

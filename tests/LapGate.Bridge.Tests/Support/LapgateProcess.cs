@@ -13,7 +13,7 @@ public static class LapgateProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lapgate.dll"));
+        start.ArgumentList.Add(LapGate.TestSupport.LapgateCli.DllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

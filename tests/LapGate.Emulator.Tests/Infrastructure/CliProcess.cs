@@ -28,7 +28,7 @@ public sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lapgate.dll"));
+        start.ArgumentList.Add(LapGate.TestSupport.LapgateCli.DllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -24,7 +24,7 @@ public sealed partial class RunningLapgate : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lapgate.dll"));
+        start.ArgumentList.Add(LapGate.TestSupport.LapgateCli.DllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

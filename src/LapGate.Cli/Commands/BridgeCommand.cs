@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using LapGate.Bridge;
+using LapGate.Cli.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Commands;
@@ -68,27 +68,14 @@ internal static class BridgeCommand
                 return 2;
             }
             // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
+            using var stop = new StopSignal(ct);
             await using (server.ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"bridge on {server.ListenUri} -> {upstreamUri}"
                     + (options.CapturePath is null ? "" : $", capturing to {options.CapturePath}")
                     + "; Ctrl+C stops").ConfigureAwait(false);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    await output.WriteLineAsync("stopping: closing connections and flushing the capture").ConfigureAwait(false);
-                }
+                await stop.WhenStopped().ConfigureAwait(false);
+                await output.WriteLineAsync("stopping: closing connections and flushing the capture").ConfigureAwait(false);
             }
             return 0;
         });

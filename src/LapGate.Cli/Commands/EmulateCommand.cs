@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using LapGate.Cli.Logging;
 using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
+using LapGate.Cli.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -93,17 +93,9 @@ internal static class EmulateCommand
                     await output.WriteLineAsync($"warning: bound to {options.Bind}: reachable from the network, not only this machine.");
                 }
                 // Ctrl+C (SIGINT) and SIGTERM (systemd, docker stop) stop cleanly: connections closed, database flushed.
-                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                void Stop(PosixSignalContext signal)
+                using (var stop = new StopSignal(cancellationToken))
                 {
-                    signal.Cancel = true;
-                    stopped.TrySetResult();
-                }
-                using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
-                using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
-                using (cancellationToken.Register(() => stopped.TrySetResult()))
-                {
-                    await stopped.Task;
+                    await stop.WhenStopped();
                 }
                 await output.WriteLineAsync("Stopping…");
             }

@@ -58,4 +58,10 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(18, LogLevel.Information, "fault {Connection}: delaying handshake replies by {DelayMs} ms")]
     public static partial void HandshakeDelayed(ILogger logger, string connection, double delayMs);
+
+    [LoggerMessage(19, LogLevel.Information, "race set up: {Setup}")]
+    public static partial void RaceSetup(ILogger logger, string setup);
+
+    [LoggerMessage(20, LogLevel.Information, "race finished ({Reason}); winner: {Winner}")]
+    public static partial void Finished(ILogger logger, string reason, string winner);
 }

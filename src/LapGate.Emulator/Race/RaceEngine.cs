@@ -13,7 +13,7 @@ namespace LapGate.Emulator.Race;
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
 /// violation and not counted. Laps count in every state; the state only says whether a race is on.
 /// </summary>
-public sealed partial class RaceEngine
+public sealed partial class RaceEngine : IDisposable
 {
     /// <summary>Violations kept (newest).</summary>
     public const int MaxViolations = 100;
@@ -28,6 +28,8 @@ public sealed partial class RaceEngine
     private long _session;
     private RaceState _state;
     private int _duplicates;
+    private RaceTimeline _timeline;
+    private ITimer? _finishTimer;
 
     /// <summary>Loads the current session from <paramref name="store"/> and replays it.</summary>
     public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger)
@@ -40,12 +42,29 @@ public sealed partial class RaceEngine
         _store = store;
         _time = timeProvider;
         _logger = logger;
-        var current = store.LoadCurrent(timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        var current = store.LoadCurrent(now);
         _session = current.Id;
         _state = current.State;
+        _timeline = current.Timeline;
         foreach (var e in current.Events)
         {
-            Replay(e);
+            if (RaceReplay.Apply(_controllers, e))
+            {
+                _duplicates++;
+            }
+        }
+        if (_state == RaceState.Running)
+        {
+            // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
+            if (_timeline.EndsAt <= now)
+            {
+                EndLocked(FinishReasons.Time, RaceStandings.LeaderId(_controllers.Values));
+            }
+            else
+            {
+                ArmFinishTimerLocked(now);
+            }
         }
     }
 
@@ -75,6 +94,7 @@ public sealed partial class RaceEngine
     {
         CheckId(controllerId);
         LapOutcome outcome;
+        var finished = false;
         lock (_lock)
         {
             var record = Get(controllerId);
@@ -93,9 +113,14 @@ public sealed partial class RaceEngine
                 default:
                     Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
                     lapMs = record.Add(timestamp);
+                    finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }
             outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs);
+        }
+        if (finished)
+        {
+            RaiseStateChanged(RaceState.Ended);
         }
         RaiseChanged();
         return outcome;
@@ -148,7 +173,51 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            return RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            var endsAt = _timeline.EndsAt;
+            long? remaining = endsAt is null ? null
+                : _state == RaceState.Running ? Math.Max(0, (long)(endsAt.Value - _time.GetUtcNow()).TotalMilliseconds)
+                : _state == RaceState.Ended ? 0
+                : _timeline.Setup.DurationMs;
+            return snapshot with
+            {
+                Setup = _timeline.Setup,
+                StartedAt = _timeline.StartedAt,
+                EndsAt = endsAt,
+                RemainingMs = remaining,
+                EndedAt = _timeline.EndedAt,
+                FinishReason = _timeline.FinishReason,
+                WinnerId = _timeline.WinnerId,
+            };
+        }
+    }
+
+    /// <summary>Every stored session, newest first.</summary>
+    public IReadOnlyList<SessionSummary> Sessions()
+    {
+        lock (_lock)
+        {
+            return [.. _store.ListSessions().Select(s => SessionSummary.From(s, _drivers))];
+        }
+    }
+
+    /// <summary>A session's results (standings rebuilt from its stored events), or null for an unknown id.</summary>
+    public SessionResults? Results(long sessionId)
+    {
+        StoredSession? stored;
+        lock (_lock)
+        {
+            stored = _store.LoadSession(sessionId);
+        }
+        return stored is null ? null : SessionResults.From(stored, _drivers);
+    }
+
+    /// <summary>Stops the timer of a timed race.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            DisarmFinishTimerLocked();
         }
     }
 

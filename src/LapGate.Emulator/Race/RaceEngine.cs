@@ -175,10 +175,10 @@ public sealed partial class RaceEngine : IDisposable
         {
             var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
             var endsAt = _timeline.EndsAt;
-            long? remaining = endsAt is null ? null
-                : _state == RaceState.Running ? Math.Max(0, (long)(endsAt.Value - _time.GetUtcNow()).TotalMilliseconds)
+            long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
+                : _state == RaceState.Running && endsAt is { } end ? Math.Max(0, (long)(end - _time.GetUtcNow()).TotalMilliseconds)
                 : _state == RaceState.Ended ? 0
-                : _timeline.Setup.DurationMs;
+                : duration;
             return snapshot with
             {
                 Setup = _timeline.Setup,

@@ -26,6 +26,9 @@ public sealed record SessionResults(
     IReadOnlyList<ControllerStanding> Controllers,
     int DuplicatesIgnored)
 {
+    /// <summary>The standing of a controller, or null.</summary>
+    public ControllerStanding? Find(int controllerId) => Controllers.FirstOrDefault(c => c.Id == controllerId);
+
     internal static SessionResults From(StoredSession session, UpdateControllerData drivers)
     {
         var controllers = new SortedDictionary<int, ControllerRecord>();

@@ -199,10 +199,10 @@
       }
     });
     const large = localStorage.getItem("lapgate.large") === "1";
-    document.body.classList.toggle("large", large);
+    document.documentElement.classList.toggle("large", large);
     $("toggle-large").setAttribute("aria-pressed", String(large));
     $("toggle-large").addEventListener("click", () => {
-      const on = document.body.classList.toggle("large");
+      const on = document.documentElement.classList.toggle("large");
       localStorage.setItem("lapgate.large", on ? "1" : "0");
       $("toggle-large").setAttribute("aria-pressed", String(on));
     });

@@ -58,9 +58,11 @@ public sealed class LiveBoardTests(ITestOutputHelper output)
         await Expect(bruno.Locator(".pit")).ToContainTextAsync("IN PIT");
         await Expect(bruno.Locator(".stops")).ToHaveTextAsync("1");
 
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] circle.point")).ToHaveCountAsync(2);
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='2'] circle.point")).ToHaveCountAsync(1);
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] circle.point[data-lap='2']")).ToHaveAttributeAsync("data-ms", "64321");
+        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] .point")).ToHaveCountAsync(2);
+        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='2'] .point")).ToHaveCountAsync(1);
+        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] circle.point[data-lap='1']")).ToHaveAttributeAsync("data-ms", "4321");
+        // A lap far slower than the rest (here over a minute) is drawn clipped at the top edge.
+        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] .point.clipped[data-lap='2']")).ToHaveAttributeAsync("data-ms", "64321");
         await Expect(dashboard.Page.Locator("#chart-legend")).ToContainTextAsync("Ada");
     }
 

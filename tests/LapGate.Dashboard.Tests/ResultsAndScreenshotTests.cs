@@ -37,7 +37,7 @@ public sealed class ResultsAndScreenshotTests(ITestOutputHelper output)
         await Expect(ada.Locator(".best")).ToHaveTextAsync("3.679");
         await Expect(ada.Locator(".total")).ToHaveTextAsync("8.000");
         await Expect(page.Locator("#results tbody tr[data-controller='2'] .best")).ToHaveTextAsync("1:04.800");
-        await Expect(page.Locator("#chart circle.point")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#chart .point")).ToHaveCountAsync(3);
         await Expect(page.Locator("#csv-link")).ToHaveAttributeAsync("href", $"/api/sessions/{session}/results.csv");
         var csv = await page.EvaluateAsync<string>("() => fetch(document.getElementById('csv-link').href).then(r => r.text())");
         Assert.StartsWith("position,controller,driver", csv, StringComparison.Ordinal);
@@ -70,7 +70,8 @@ public sealed class ResultsAndScreenshotTests(ITestOutputHelper output)
         await using var sensor = await dashboard.ConnectSensorAsync();
         await Expect(dashboard.Row(1).Locator(".laps")).ToHaveTextAsync("6");
         await Expect(dashboard.Row(4).Locator(".pit")).ToContainTextAsync("IN PIT");
-        await Expect(dashboard.Page.Locator("#connections tbody tr")).ToHaveCountAsync(1);
+        await Expect(dashboard.Page.Locator("#connections tbody tr .role")).ToHaveTextAsync("sensor");
+        await Expect(dashboard.Page.Locator("#race-progress")).ToHaveTextAsync("Lap 6 / 20");
         var page = dashboard.Page;
 
         var tv = DashboardPage.ArtifactPath("dashboard.png");

@@ -49,13 +49,18 @@
 
     const all = series.flatMap((s) => s.standing.lapTimes);
     const maxLaps = Math.max(...series.map((s) => s.standing.lapTimes.length));
-    let low = Math.min(...all);
-    let high = Math.max(...all);
+    // A pit stop or an off makes one lap far slower; such laps are drawn at the top edge (as ▲) so the
+    // racing laps keep a readable scale.
+    const sorted = [...all].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const ceiling = Math.max(median * 1.6, sorted[0] + 200);
+    let low = sorted[0];
+    let high = Math.min(sorted[sorted.length - 1], ceiling);
     const padding = Math.max((high - low) * 0.1, 100);
     low = Math.max(0, low - padding);
     high += padding;
     const x = (lap) => plot.x + (maxLaps === 1 ? plot.w / 2 : ((lap - 1) / (maxLaps - 1)) * plot.w);
-    const y = (ms) => plot.y + plot.h - ((ms - low) / (high - low)) * plot.h;
+    const y = (ms) => plot.y + plot.h - ((Math.min(ms, high) - low) / (high - low)) * plot.h;
 
     for (let i = 0; i <= 4; i++) {
       const ms = low + ((high - low) * i) / 4;
@@ -73,7 +78,10 @@
       const points = s.standing.lapTimes.map((ms, i) => `${x(i + 1).toFixed(1)},${y(ms).toFixed(1)}`);
       node("polyline", { points: points.join(" "), fill: "none", stroke: s.colour, "stroke-width": 3, "stroke-linejoin": "round" }, group);
       s.standing.lapTimes.forEach((ms, i) => {
-        const point = node("circle", { cx: x(i + 1).toFixed(1), cy: y(ms).toFixed(1), r: 5, fill: s.colour, class: "point", "data-lap": i + 1, "data-ms": ms }, group);
+        const clipped = ms > high;
+        const point = clipped
+          ? node("path", { d: `M${x(i + 1).toFixed(1)},${(plot.y + 1).toFixed(1)} l-6,10 h12 z`, fill: s.colour, class: "point clipped", "data-lap": i + 1, "data-ms": ms }, group)
+          : node("circle", { cx: x(i + 1).toFixed(1), cy: y(ms).toFixed(1), r: 5, fill: s.colour, class: "point", "data-lap": i + 1, "data-ms": ms }, group);
         node("title", {}, point).textContent = `${global.LapGateFormat.driverName(s.standing)} lap ${i + 1}: ${global.LapGateFormat.lapTime(ms)}`;
       });
       const item = document.createElement("span");

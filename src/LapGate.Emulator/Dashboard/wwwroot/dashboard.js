@@ -34,6 +34,12 @@
     car.className = "car";
     car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
     chip.append(name, car);
+    if (c.inPit) {
+      const pit = document.createElement("span");
+      pit.className = "badge pit-badge chip-pit";
+      pit.textContent = "IN PIT";
+      chip.appendChild(pit);
+    }
     return chip;
   }
 
@@ -71,6 +77,12 @@
     state.textContent = race.state;
     state.dataset.state = race.state;
     $("race-setup").textContent = F.setup(race.setup);
+    const progress = $("race-progress");
+    progress.hidden = !race.setup || race.setup.mode !== "laps";
+    if (!progress.hidden) {
+      const leaderLaps = race.controllers.reduce((most, c) => Math.max(most, c.laps), 0);
+      progress.textContent = `Lap ${Math.min(leaderLaps, race.setup.laps)} / ${race.setup.laps}`;
+    }
     const winner = race.winnerId === null || race.winnerId === undefined ? null : race.controllers.find((c) => c.id === race.winnerId);
     const banner = $("winner");
     banner.hidden = race.state !== "ended" || !race.finishReason;

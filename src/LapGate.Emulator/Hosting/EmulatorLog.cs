@@ -5,7 +5,7 @@ namespace LapGate.Emulator.Hosting;
 /// <summary>The emulator's one-line events (source-generated logging).</summary>
 internal static partial class EmulatorLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Listening on {WebSocketUri} (WebSocket) and {HttpUri} (HTTP API: {HttpUri}api/race)")]
+    [LoggerMessage(1, LogLevel.Information, "Listening on {WebSocketUri} (WebSocket) and {HttpUri} (dashboard; HTTP API: {HttpUri}api/race)")]
     public static partial void Listening(ILogger logger, Uri webSocketUri, Uri httpUri);
 
     [LoggerMessage(2, LogLevel.Warning, "Bound to {Bind}: the emulator is reachable from the network, not only from this machine")]

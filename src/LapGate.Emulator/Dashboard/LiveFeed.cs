@@ -45,8 +45,15 @@ internal sealed class LiveFeed
         var dropped = 0;
         foreach (var subscriber in _subscribers.Keys)
         {
-            subscriber.Drop.Cancel();
-            dropped++;
+            try
+            {
+                subscriber.Drop.Cancel();
+                dropped++;
+            }
+            catch (ObjectDisposedException)
+            {
+                // That stream ended on its own meanwhile.
+            }
         }
         return dropped;
     }

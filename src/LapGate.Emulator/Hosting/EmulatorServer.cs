@@ -91,9 +91,10 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var store = new SqliteRaceStore(options.DatabasePath);
         WebApplication? app = null;
+        RaceEngine? race = null;
         try
         {
-            var race = new RaceEngine(drivers, store, options.TimeProvider, logger);
+            race = new RaceEngine(drivers, store, options.TimeProvider, logger);
             var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
             race.StateChanged += (_, state) =>
             {
@@ -151,6 +152,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             {
                 await app.DisposeAsync().ConfigureAwait(false);
             }
+            race?.Dispose();
             store.Dispose();
             throw;
         }

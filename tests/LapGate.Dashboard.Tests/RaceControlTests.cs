@@ -88,6 +88,7 @@ public sealed class RaceControlTests(ITestOutputHelper output)
         await Expect(page.Locator("#winner-name")).ToHaveTextAsync("Dieter");
         await Expect(page.Locator("#winner-detail")).ToContainTextAsync("reached the lap count");
         await Expect(dashboard.Row(4)).ToHaveClassAsync("winner-row");
+        await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = DashboardPage.ArtifactPath("dashboard-finished.png") });
     }
 
     [Fact]

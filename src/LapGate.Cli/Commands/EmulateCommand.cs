@@ -26,7 +26,7 @@ internal static class EmulateCommand
         var ignoreHandshake = new Option<bool>("--fault-ignore-handshake") { Description = "Fault: never answer api_version" };
         var verbose = new Option<bool>("--verbose") { Description = "Also print ASP.NET Core's own log" };
 
-        var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket + HTTP API on one port) with a race engine.");
+        var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket, HTTP API and live dashboard on one port) with a race engine.");
         foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, verbose })
         {
             command.Options.Add(option);
@@ -88,6 +88,7 @@ internal static class EmulateCommand
             await using (server)
             {
                 await output.WriteLineAsync($"LapGate emulator listening on {server.WebSocketUri} (WebSocket) and {server.HttpUri}api/race (HTTP API). Ctrl+C stops.");
+                await output.WriteLineAsync($"Live dashboard: {server.HttpUri} (open it in a browser on this machine; with --bind 0.0.0.0 from a phone or TV on the same network)");
                 if (!EmulatorOptions.IsLoopback(options.Bind))
                 {
                     await output.WriteLineAsync($"warning: bound to {options.Bind}: reachable from the network, not only this machine.");

@@ -28,7 +28,7 @@ internal sealed class DemoRun(int cars, int laps, double speed, int seed, int po
             await using var emulator = await EmulatorServer.StartAsync(
                 new EmulatorOptions { Port = port, DriversFile = drivers, DatabasePath = null }, cancellationToken: stop.Token);
             var title = $"LapGate demo: {cars} simulated cars, {laps} laps";
-            await output.WriteLineAsync($"{title}. Emulator (the app's side) at {emulator.WebSocketUri}; open {emulator.HttpUri} in a browser.");
+            await output.WriteLineAsync($"{title}. Emulator (the app's side) at {emulator.WebSocketUri}; live dashboard at {emulator.HttpUri}");
             await output.WriteLineAsync("Ctrl+C ends the race early and shows the results.");
 
             var track = new SimulatedTrack(new SimulatorOptions
@@ -46,6 +46,7 @@ internal sealed class DemoRun(int cars, int laps, double speed, int seed, int po
                 OutboxPath = Path.Combine(work.FullName, "outbox.db"),
             };
             await using var sensor = new SensorRunner(options);
+            emulator.Race.Setup(RaceSetup.ForLaps(laps));
             emulator.Race.Start();
 
             var finished = await RunAsync(emulator.Race, sensor, track, title, stop.Token);
@@ -117,7 +118,8 @@ internal sealed class DemoRun(int cars, int laps, double speed, int seed, int po
             console.Profile.Width = 120;
         }
         console.Write(StandingsView.Table(race, sensor));
-        if (race.Controllers.FirstOrDefault(c => c.Position == 1) is { Laps: > 0 } winner)
+        var winnerId = race.WinnerId ?? race.Controllers.FirstOrDefault(c => c.Position == 1)?.Id;
+        if (winnerId is { } id && race.Find(id) is { Laps: > 0 } winner)
         {
             await output.WriteLineAsync($"Winner: {winner.Driver} ({winner.Car}), {winner.Laps} laps, best lap {LapTimeText.Format(winner.BestLapMs)}.");
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace LapGate.Emulator.Api;
 
 /// <summary>
-/// The HTTP API: <c>GET /api/race</c>, <c>POST /api/race/start|stop|reset</c>, <c>GET/POST /api/faults</c>.
+/// The HTTP API: <c>GET /api/race</c>, <c>POST /api/race/start|stop|reset|setup</c>, <c>GET/POST /api/faults</c>.
 /// Plain <see cref="RequestDelegate"/>s with source-generated JSON (no reflection).
 /// </summary>
 internal static class EmulatorApi
@@ -21,6 +21,7 @@ internal static class EmulatorApi
         routes.MapPost("/api/race/start", http => CommandAsync(http, context, context.Race.Start()));
         routes.MapPost("/api/race/stop", http => CommandAsync(http, context, context.Race.Stop()));
         routes.MapPost("/api/race/reset", http => CommandAsync(http, context, context.Race.Reset()));
+        routes.MapPost("/api/race/setup", http => SetupAsync(http, context));
         routes.MapGet("/api/connections", http => http.Response.WriteAsJsonAsync(context.Connections.Describe(), json.IReadOnlyListConnectionSummary, cancellationToken: http.RequestAborted));
         routes.MapGet("/api/faults", http => http.Response.WriteAsJsonAsync(FaultSettings.From(context.Faults), json.FaultSettings, cancellationToken: http.RequestAborted));
         routes.MapPost("/api/faults", http => SetFaultsAsync(http, context));
@@ -34,6 +35,32 @@ internal static class EmulatorApi
             return http.Response.WriteAsJsonAsync(new ApiError(result.Error ?? "refused"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
         }
         return http.Response.WriteAsJsonAsync(context.Race.Snapshot(), EmulatorJsonContext.Default.RaceSnapshot, cancellationToken: http.RequestAborted);
+    }
+
+    private static async Task SetupAsync(HttpContext http, EmulatorContext context)
+    {
+        RaceSetupRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.RaceSetupRequest, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await BadRequestAsync(http, $"POST /api/race/setup: invalid JSON: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        string? problem = "expected {\"mode\":\"laps\",\"laps\":N}, {\"mode\":\"time\",\"minutes\":M} or {\"mode\":\"open\"}";
+        if (request?.ToSetup(out problem) is not { } setup)
+        {
+            await BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
+            return;
+        }
+        var result = context.Race.Setup(setup);
+        if (result.Accepted)
+        {
+            EmulatorLog.RaceSetup(context.Logger, setup.ToString());
+        }
+        await CommandAsync(http, context, result).ConfigureAwait(false);
     }
 
     private static async Task SetFaultsAsync(HttpContext http, EmulatorContext context)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LapGate.Emulator.Connections;
+using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Race;
 
 namespace LapGate.Emulator.Api;
@@ -11,4 +12,8 @@ namespace LapGate.Emulator.Api;
 [JsonSerializable(typeof(FaultSettings))]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(IReadOnlyList<ConnectionSummary>))]
+[JsonSerializable(typeof(RaceSetupRequest))]
+[JsonSerializable(typeof(IReadOnlyList<SessionSummary>))]
+[JsonSerializable(typeof(SessionResults))]
+[JsonSerializable(typeof(LiveUpdate))]
 public sealed partial class EmulatorJsonContext : JsonSerializerContext;

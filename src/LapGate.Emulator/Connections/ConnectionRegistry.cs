@@ -15,9 +15,22 @@ internal sealed class ConnectionRegistry
 
     public int Count => _open.Count;
 
-    public void Add(EmulatorConnection connection) => _open[connection.Id] = connection;
+    /// <summary>Raised after a connection was added or removed (on the caller's thread).</summary>
+    public event Action? Changed;
 
-    public void Remove(EmulatorConnection connection) => _open.TryRemove(connection.Id, out _);
+    public void Add(EmulatorConnection connection)
+    {
+        _open[connection.Id] = connection;
+        Changed?.Invoke();
+    }
+
+    public void Remove(EmulatorConnection connection)
+    {
+        if (_open.TryRemove(connection.Id, out _))
+        {
+            Changed?.Invoke();
+        }
+    }
 
     /// <summary>The open connections, oldest first.</summary>
     public IReadOnlyList<ConnectionSummary> Describe() =>

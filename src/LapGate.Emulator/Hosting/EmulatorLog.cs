@@ -5,7 +5,7 @@ namespace LapGate.Emulator.Hosting;
 /// <summary>The emulator's one-line events (source-generated logging).</summary>
 internal static partial class EmulatorLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Listening on {WebSocketUri} (WebSocket) and {HttpUri} (HTTP API: {HttpUri}api/race)")]
+    [LoggerMessage(1, LogLevel.Information, "Listening on {WebSocketUri} (WebSocket) and {HttpUri} (dashboard; HTTP API: {HttpUri}api/race)")]
     public static partial void Listening(ILogger logger, Uri webSocketUri, Uri httpUri);
 
     [LoggerMessage(2, LogLevel.Warning, "Bound to {Bind}: the emulator is reachable from the network, not only from this machine")]
@@ -58,4 +58,10 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(18, LogLevel.Information, "fault {Connection}: delaying handshake replies by {DelayMs} ms")]
     public static partial void HandshakeDelayed(ILogger logger, string connection, double delayMs);
+
+    [LoggerMessage(19, LogLevel.Information, "race set up: {Setup}")]
+    public static partial void RaceSetup(ILogger logger, string setup);
+
+    [LoggerMessage(20, LogLevel.Information, "race finished ({Reason}); winner: {Winner}")]
+    public static partial void Finished(ILogger logger, string reason, string winner);
 }

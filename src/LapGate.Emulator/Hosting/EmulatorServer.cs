@@ -1,6 +1,7 @@
 using System.Net;
 using LapGate.Emulator.Api;
 using LapGate.Emulator.Connections;
+using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
@@ -25,14 +26,19 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorContext _context;
     private readonly IRaceStore _store;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping;
+    private readonly DashboardAssets _assets;
+    private readonly LiveFeed _feed;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, DashboardAssets assets, CancellationTokenSource stopping)
     {
         _app = app;
         _context = context;
         _store = store;
+        _assets = assets;
+        _stopping = stopping;
+        _feed = new LiveFeed(context, stopping.Token);
     }
 
     /// <summary><c>ws://127.0.0.1:PORT/</c> (the bind address; loopback when bound to all interfaces).</summary>
@@ -65,6 +71,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The open WebSocket connections (what <c>GET /api/connections</c> returns).</summary>
     public IReadOnlyList<ConnectionSummary> Connections() => _context.Connections.Describe();
 
+    /// <summary>Open dashboard push streams (<c>GET /api/events</c>).</summary>
+    public int LiveClientCount => _feed.Count;
+
+    /// <summary>Ends every dashboard push stream, as a dropped network would; the pages reconnect by themselves. Returns how many.</summary>
+    public int DropLiveClients() => _feed.DropAll();
+
     /// <summary>
     /// Validates <paramref name="options"/>, loads the drivers file and the database, and listens.
     /// Throws <see cref="EmulatorConfigurationException"/> for bad settings or files, <see cref="IOException"/> when the port is taken.
@@ -79,14 +91,20 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var store = new SqliteRaceStore(options.DatabasePath);
         WebApplication? app = null;
+        RaceEngine? race = null;
         try
         {
-            var race = new RaceEngine(drivers, store, options.TimeProvider, logger);
+            race = new RaceEngine(drivers, store, options.TimeProvider, logger);
             var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
             race.StateChanged += (_, state) =>
             {
                 var clients = context.Connections.Broadcast(new Protocol.Messages.UpdateEventStatus(state.ToEventStatus()));
                 EmulatorLog.RaceState(logger, state.ToApi(), state.ToEventStatus(), clients);
+                if (state == RaceState.Ended && race.Snapshot() is { FinishReason: { } reason } snapshot)
+                {
+                    var winner = snapshot.WinnerId is { } id ? snapshot.Find(id) : null;
+                    EmulatorLog.Finished(logger, reason, winner is null ? "none (no laps)" : $"controller {winner.Id} {winner.Driver}");
+                }
             };
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LapGate.Emulator", Args = [] });
@@ -102,10 +120,12 @@ public sealed class EmulatorServer : IAsyncDisposable
             app = builder.Build();
 
             // Created before listening so the first request already has its handler.
-            var server = new EmulatorServer(app, context, store);
+            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
             app.UseWebSockets();
             app.Map("/", (RequestDelegate)server.HandleRootAsync);
             EmulatorApi.Map(app, context);
+            SessionApi.Map(app, context);
+            DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var port = BoundPort(app);
@@ -132,6 +152,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             {
                 await app.DisposeAsync().ConfigureAwait(false);
             }
+            race?.Dispose();
             store.Dispose();
             throw;
         }
@@ -146,6 +167,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _context.Race.Dispose();
         _store.Dispose();
         _stopping.Dispose();
     }
@@ -154,9 +176,16 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(
-                $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  API: {HttpUri}api/race\n", http.RequestAborted).ConfigureAwait(false);
+            // A browser (or curl) without the upgrade header gets the dashboard; the text hint is at /api.
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            {
+                await _assets.WriteAsync(http, "index.html").ConfigureAwait(false);
+            }
+            else
+            {
+                http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                http.Response.Headers.Allow = "GET, HEAD";
+            }
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
@@ -176,6 +205,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             EmulatorLog.Disconnected(_context.Logger, connection.Id, EmulatorConnection.DescribeClose(reason));
         }
     }
+
+    private string Hint() =>
+        $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  Dashboard: {HttpUri}  API: {HttpUri}api/race " +
+        $"(also /api/race/setup|start|stop|reset, /api/events, /api/connections, /api/sessions, /api/faults)\n";
 
     private static IPAddress ListenAddress(string bind) =>
         string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);

@@ -13,7 +13,7 @@ namespace LapGate.Emulator.Race;
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
 /// violation and not counted. Laps count in every state; the state only says whether a race is on.
 /// </summary>
-public sealed partial class RaceEngine
+public sealed partial class RaceEngine : IDisposable
 {
     /// <summary>Violations kept (newest).</summary>
     public const int MaxViolations = 100;
@@ -28,6 +28,8 @@ public sealed partial class RaceEngine
     private long _session;
     private RaceState _state;
     private int _duplicates;
+    private RaceTimeline _timeline;
+    private ITimer? _finishTimer;
 
     /// <summary>Loads the current session from <paramref name="store"/> and replays it.</summary>
     public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger)
@@ -40,12 +42,29 @@ public sealed partial class RaceEngine
         _store = store;
         _time = timeProvider;
         _logger = logger;
-        var current = store.LoadCurrent(timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        var current = store.LoadCurrent(now);
         _session = current.Id;
         _state = current.State;
+        _timeline = current.Timeline;
         foreach (var e in current.Events)
         {
-            Replay(e);
+            if (RaceReplay.Apply(_controllers, e))
+            {
+                _duplicates++;
+            }
+        }
+        if (_state == RaceState.Running)
+        {
+            // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
+            if (_timeline.EndsAt <= now)
+            {
+                EndLocked(FinishReasons.Time, RaceStandings.LeaderId(_controllers.Values));
+            }
+            else
+            {
+                ArmFinishTimerLocked(now);
+            }
         }
     }
 
@@ -75,6 +94,7 @@ public sealed partial class RaceEngine
     {
         CheckId(controllerId);
         LapOutcome outcome;
+        var finished = false;
         lock (_lock)
         {
             var record = Get(controllerId);
@@ -93,9 +113,14 @@ public sealed partial class RaceEngine
                 default:
                     Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
                     lapMs = record.Add(timestamp);
+                    finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }
             outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs);
+        }
+        if (finished)
+        {
+            RaiseStateChanged(RaceState.Ended);
         }
         RaiseChanged();
         return outcome;
@@ -143,12 +168,12 @@ public sealed partial class RaceEngine
         return violation;
     }
 
-    /// <summary>The race now.</summary>
-    public RaceSnapshot Snapshot()
+    /// <summary>Stops the timer of a timed race.</summary>
+    public void Dispose()
     {
         lock (_lock)
         {
-            return RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            DisarmFinishTimerLocked();
         }
     }
 

@@ -13,6 +13,27 @@ public sealed record RaceSnapshot(
     int DuplicatesIgnored,
     IReadOnlyList<Violation> Violations)
 {
+    /// <summary>How the race finishes (<c>open</c> when never set up).</summary>
+    public RaceSetup Setup { get; init; } = RaceSetup.Open;
+
+    /// <summary>When the race was started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When a timed race runs out.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
+    /// <summary>Time left of a timed race (the full duration while idle, 0 once ended); null for other modes.</summary>
+    public long? RemainingMs { get; init; }
+
+    /// <summary>When the race ended.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Why it ended: one of <see cref="FinishReasons"/>, or null.</summary>
+    public string? FinishReason { get; init; }
+
+    /// <summary>The winning controller once ended (null without laps).</summary>
+    public int? WinnerId { get; init; }
+
     /// <summary>The standing of a controller, or null.</summary>
     public ControllerStanding? Find(int controllerId) => Controllers.FirstOrDefault(c => c.Id == controllerId);
 }

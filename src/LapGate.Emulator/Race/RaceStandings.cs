@@ -23,13 +23,7 @@ internal static class RaceStandings
                 byId[id] = new ControllerRecord(id);
             }
         }
-        var ordered = byId.Values
-            .Where(r => r.IsActive || drivers.Find(r.Id.ToString(CultureInfo.InvariantCulture)) is not null)
-            .OrderByDescending(r => r.LapTimes.Count)
-            .ThenByDescending(r => r.Crossings.Count > 0)
-            .ThenBy(r => r.LastCrossing ?? long.MaxValue)
-            .ThenBy(r => r.Id)
-            .ToList();
+        var ordered = Order(byId.Values.Where(r => r.IsActive || drivers.Find(r.Id.ToString(CultureInfo.InvariantCulture)) is not null));
 
         var leader = ordered.FirstOrDefault(r => r.Crossings.Count > 0);
         var standings = new List<ControllerStanding>(ordered.Count);
@@ -61,4 +55,15 @@ internal static class RaceStandings
         }
         return new RaceSnapshot(state.ToApi(), session, standings, duplicates, violations);
     }
+
+    /// <summary>The leader now (most laps, then the earliest last crossing), or null when nobody has a completed lap.</summary>
+    public static int? LeaderId(IEnumerable<ControllerRecord> records) =>
+        Order(records).FirstOrDefault(r => r.LapTimes.Count > 0)?.Id;
+
+    private static List<ControllerRecord> Order(IEnumerable<ControllerRecord> records) =>
+        [.. records
+            .OrderByDescending(r => r.LapTimes.Count)
+            .ThenByDescending(r => r.Crossings.Count > 0)
+            .ThenBy(r => r.LastCrossing ?? long.MaxValue)
+            .ThenBy(r => r.Id)];
 }

@@ -16,4 +16,13 @@ public interface IRaceStore : IDisposable
 
     /// <summary>Appends an accepted event, durably, before the engine shows it.</summary>
     void Append(long sessionId, StoredEvent raceEvent, DateTimeOffset now);
+
+    /// <summary>Records a session's race setup, start, end and winner (replacing what was stored).</summary>
+    void SaveTimeline(long sessionId, RaceTimeline timeline);
+
+    /// <summary>Every session, newest first.</summary>
+    IReadOnlyList<StoredSessionInfo> ListSessions();
+
+    /// <summary>One session with its events, or null when there is no such id.</summary>
+    StoredSession? LoadSession(long sessionId);
 }

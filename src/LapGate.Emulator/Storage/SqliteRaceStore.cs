@@ -9,7 +9,7 @@ namespace LapGate.Emulator.Storage;
 /// them in a private in-memory database for the life of this object. Not thread-safe: the engine
 /// calls it under its lock.
 /// </summary>
-public sealed class SqliteRaceStore : IRaceStore
+public sealed partial class SqliteRaceStore : IRaceStore
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -27,6 +27,15 @@ public sealed class SqliteRaceStore : IRaceStore
             timestamp INTEGER NULL,
             received_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, id);
+        CREATE TABLE IF NOT EXISTS session_races (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            mode TEXT NOT NULL,
+            laps INTEGER NULL,
+            duration_ms INTEGER NULL,
+            started_at TEXT NULL,
+            ended_at TEXT NULL,
+            finish_reason TEXT NULL,
+            winner_id INTEGER NULL);
         """;
 
     private readonly SqliteConnection _connection;
@@ -79,35 +88,18 @@ public sealed class SqliteRaceStore : IRaceStore
 
     public StoredSession LoadCurrent(DateTimeOffset now)
     {
-        long id;
-        RaceState state;
+        long? newest;
         using (var query = _connection.CreateCommand())
         {
-            query.CommandText = "SELECT id, state FROM sessions ORDER BY id DESC LIMIT 1";
-            using var reader = query.ExecuteReader();
-            if (!reader.Read())
-            {
-                return new StoredSession(NewSession(now), RaceState.Idle, []);
-            }
-            id = reader.GetInt64(0);
-            state = RaceStates.FromApi(reader.GetString(1));
+            query.CommandText = "SELECT MAX(id) FROM sessions";
+            newest = query.ExecuteScalar() is long id ? id : null;
         }
-
-        var events = new List<StoredEvent>();
-        using (var query = _connection.CreateCommand())
+        if (newest is null)
         {
-            query.CommandText = "SELECT kind, controller_id, timestamp FROM events WHERE session_id = $s ORDER BY id";
-            query.Parameters.AddWithValue("$s", id);
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
-            {
-                if (Enum.TryParse<RaceEventKind>(reader.GetString(0), out var kind))
-                {
-                    events.Add(new StoredEvent(kind, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
-                }
-            }
+            var id = NewSession(now);
+            return new StoredSession(id, RaceState.Idle, []) { CreatedAt = now };
         }
-        return new StoredSession(id, state, events);
+        return LoadSession(newest.Value)!;
     }
 
     public long NewSession(DateTimeOffset now)

@@ -2,5 +2,12 @@ using LapGate.Emulator.Race;
 
 namespace LapGate.Emulator.Storage;
 
-/// <summary>The current session as stored: its id, state and events in arrival order.</summary>
-public sealed record StoredSession(long Id, RaceState State, IReadOnlyList<StoredEvent> Events);
+/// <summary>A stored session: its id, state and events in arrival order, when it was created and its race.</summary>
+public sealed record StoredSession(long Id, RaceState State, IReadOnlyList<StoredEvent> Events)
+{
+    /// <summary>When the session was created (a reset creates one).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Setup, start, end, finish reason and winner.</summary>
+    public RaceTimeline Timeline { get; init; } = new(RaceSetup.Open);
+}

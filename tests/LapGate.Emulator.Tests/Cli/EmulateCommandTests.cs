@@ -17,6 +17,7 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
         {
             var listening = await cli.WaitForLineAsync("LapGate emulator listening on ");
             var uri = new Uri(listening.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal)));
+            await cli.WaitForLineAsync("Live dashboard: http://127.0.0.1:");
             await using (var sensor = await TestClient.ConnectAsync(uri))
             {
                 await sensor.RegisterAsync();

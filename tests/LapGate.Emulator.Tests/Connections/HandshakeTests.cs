@@ -87,12 +87,25 @@ public sealed class HandshakeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task PlainHttpGet_Root_DescribesTheWebSocketEndpoint()
+    public async Task PlainHttpGet_Api_DescribesTheWebSocketEndpoint()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var text = await emulator.Http.GetStringAsync("/");
+        var text = await emulator.Http.GetStringAsync("/api");
 
         Assert.Contains(emulator.Server.WebSocketUri.ToString(), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainHttpGet_Root_ServesTheDashboardWhileTheUpgradeStillWorks()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        using var page = await emulator.Http.GetAsync("/");
+        await using var sensor = await emulator.ConnectAsync();
+
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("id=\"leaderboard\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, (await sensor.HandshakeAsync()).Count);
     }
 }

@@ -1,0 +1,43 @@
+using LapGate.Emulator.Race;
+
+namespace LapGate.Emulator.Api;
+
+/// <summary>
+/// The body of <c>POST /api/race/setup</c>: <c>{"mode":"laps","laps":20}</c>, <c>{"mode":"time","minutes":5}</c>
+/// (minutes may have decimals) or <c>{"mode":"open"}</c>.
+/// </summary>
+public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Minutes = null)
+{
+    /// <summary>The setup, or null with <paramref name="problem"/> saying what is wrong.</summary>
+    public RaceSetup? ToSetup(out string? problem)
+    {
+        RaceSetup setup;
+        switch (Mode)
+        {
+            case RaceModes.Laps:
+                if (Laps is null)
+                {
+                    problem = "mode \"laps\" needs \"laps\": a number of laps, e.g. {\"mode\":\"laps\",\"laps\":20}";
+                    return null;
+                }
+                setup = RaceSetup.ForLaps(Laps.Value);
+                break;
+            case RaceModes.Time:
+                if (Minutes is not { } minutes || !double.IsFinite(minutes) || minutes <= 0 || minutes > RaceSetup.MaxDurationMs / 60_000d)
+                {
+                    problem = "mode \"time\" needs \"minutes\": more than 0 and at most 1440, e.g. {\"mode\":\"time\",\"minutes\":5}";
+                    return null;
+                }
+                setup = new RaceSetup(RaceModes.Time, DurationMs: (long)Math.Round(minutes * 60_000));
+                break;
+            case RaceModes.Open:
+                setup = RaceSetup.Open;
+                break;
+            default:
+                problem = $"\"mode\" must be \"laps\", \"time\" or \"open\" (got {(Mode is null ? "nothing" : $"\"{Mode}\"")})";
+                return null;
+        }
+        problem = setup.Problem();
+        return problem is null ? setup : null;
+    }
+}

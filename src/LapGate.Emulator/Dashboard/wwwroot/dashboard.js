@@ -1,0 +1,227 @@
+"use strict";
+// The live page: renders each pushed state and sends race commands (POST) to the emulator's API.
+(function () {
+  const F = window.LapGateFormat;
+  const $ = (id) => document.getElementById(id);
+  let latest = null;
+  let receivedAt = 0;
+
+  function cell(row, className, content) {
+    const td = document.createElement("td");
+    td.className = className;
+    if (content instanceof Node) {
+      td.appendChild(content);
+    } else {
+      td.textContent = content;
+    }
+    row.appendChild(td);
+    return td;
+  }
+
+  function driverChip(c) {
+    const chip = document.createElement("div");
+    chip.className = "chip";
+    if (c.backgroundColor) {
+      chip.style.backgroundColor = c.backgroundColor;
+    }
+    if (c.color) {
+      chip.style.color = c.color;
+    }
+    const name = document.createElement("span");
+    name.className = "driver";
+    name.textContent = F.driverName(c);
+    const car = document.createElement("span");
+    car.className = "car";
+    car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
+    chip.append(name, car);
+    if (c.inPit) {
+      const pit = document.createElement("span");
+      pit.className = "badge pit-badge chip-pit";
+      pit.textContent = "IN PIT";
+      chip.appendChild(pit);
+    }
+    return chip;
+  }
+
+  function renderBoard(race) {
+    const body = $("leaderboard").tBodies[0];
+    const rows = race.controllers.map((c) => {
+      const row = document.createElement("tr");
+      row.dataset.controller = String(c.id);
+      row.classList.toggle("in-pit", c.inPit);
+      row.classList.toggle("winner-row", race.winnerId === c.id);
+      cell(row, "pos", c.laps > 0 || c.lastCrossing !== null ? String(c.position) : "–");
+      cell(row, "who", driverChip(c));
+      cell(row, "num laps", String(c.laps));
+      cell(row, "num last", F.lapTime(c.lastLapMs));
+      cell(row, "num best", F.lapTime(c.bestLapMs));
+      cell(row, "num gap", F.gap(c));
+      const pit = cell(row, "num pit", "");
+      if (c.inPit) {
+        const badge = document.createElement("span");
+        badge.className = "badge pit-badge";
+        badge.textContent = "IN PIT";
+        pit.appendChild(badge);
+      }
+      const stops = document.createElement("span");
+      stops.className = "stops";
+      stops.textContent = String(c.pitStops);
+      pit.appendChild(stops);
+      return row;
+    });
+    body.replaceChildren(...rows);
+  }
+
+  function renderState(race) {
+    const state = $("race-state");
+    state.textContent = race.state;
+    state.dataset.state = race.state;
+    $("race-setup").textContent = F.setup(race.setup);
+    const progress = $("race-progress");
+    progress.hidden = !race.setup || race.setup.mode !== "laps";
+    if (!progress.hidden) {
+      const leaderLaps = race.controllers.reduce((most, c) => Math.max(most, c.laps), 0);
+      progress.textContent = `Lap ${Math.min(leaderLaps, race.setup.laps)} / ${race.setup.laps}`;
+    }
+    const winner = race.winnerId === null || race.winnerId === undefined ? null : race.controllers.find((c) => c.id === race.winnerId);
+    const banner = $("winner");
+    banner.hidden = race.state !== "ended" || !race.finishReason;
+    $("winner-name").textContent = winner ? F.driverName(winner) : "none (no laps)";
+    const why = { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
+    $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
+    $("start").disabled = race.state !== "idle";
+    $("stop").disabled = race.state !== "running";
+    for (const element of $("setup-form").elements) {
+      element.disabled = race.state !== "idle";
+    }
+  }
+
+  function renderConnections(update) {
+    const now = Date.parse(update.serverTime);
+    const rows = update.connections.map((c) => {
+      const row = document.createElement("tr");
+      row.dataset.connection = c.id;
+      cell(row, "id", c.id);
+      cell(row, "role", c.role);
+      cell(row, "remote", c.remote);
+      const age = cell(row, "num age", "");
+      age.dataset.lastFrame = c.lastFrameAt ? String(now - Date.parse(c.lastFrameAt)) : "";
+      cell(row, "num frames", String(c.frames));
+      return row;
+    });
+    $("connections").tBodies[0].replaceChildren(...rows);
+    const violations = update.race.violations.slice(-20).reverse().map((v) => {
+      const item = document.createElement("li");
+      const when = document.createElement("time");
+      when.textContent = new Date(v.at).toLocaleTimeString();
+      const kind = document.createElement("code");
+      kind.textContent = v.kind;
+      item.append(when, ` ${v.connection} `, kind, ` ${v.message}`);
+      return item;
+    });
+    $("violations").replaceChildren(...violations);
+    $("violation-count").textContent = String(update.race.violations.length);
+  }
+
+  // Ages and the race clock tick between updates from the time the update arrived.
+  function tick() {
+    if (!latest) {
+      return;
+    }
+    const elapsed = performance.now() - receivedAt;
+    for (const age of document.querySelectorAll("#connections td.age")) {
+      age.textContent = age.dataset.lastFrame === "" ? "–" : F.age(Number(age.dataset.lastFrame) + elapsed);
+    }
+    const race = latest.race;
+    const clock = $("race-clock");
+    if (race.setup && race.setup.mode === "time" && race.remainingMs !== null) {
+      const remaining = race.state === "running" ? race.remainingMs - elapsed : race.remainingMs;
+      clock.hidden = false;
+      clock.textContent = F.clock(remaining);
+    } else if (race.state === "running" && race.startedAt) {
+      clock.hidden = false;
+      clock.textContent = F.clock(Date.parse(latest.serverTime) - Date.parse(race.startedAt) + elapsed);
+    } else {
+      clock.hidden = true;
+    }
+  }
+
+  function render(update) {
+    latest = update;
+    receivedAt = performance.now();
+    renderState(update.race);
+    renderBoard(update.race);
+    window.LapChart.render($("chart"), $("chart-legend"), update.race.controllers);
+    renderConnections(update);
+    tick();
+  }
+
+  function setLink(status, detail) {
+    const link = $("link");
+    link.dataset.status = status;
+    link.textContent = { live: "live", connecting: "connecting…", reconnecting: "reconnecting…", error: detail || "error" }[status] || status;
+    document.body.classList.toggle("stale", status !== "live");
+  }
+
+  async function post(path, body) {
+    const message = $("control-message");
+    message.textContent = "";
+    try {
+      const response = await fetch(path, {
+        method: "POST",
+        headers: body ? { "Content-Type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) {
+        const error = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
+        message.textContent = error.error;
+        return;
+      }
+      const race = await response.json();
+      if (latest) {
+        render({ ...latest, race });
+      }
+    } catch (error) {
+      message.textContent = `The emulator did not answer: ${error.message}`;
+    }
+  }
+
+  function setupBody() {
+    const mode = new FormData($("setup-form")).get("mode");
+    if (mode === "laps") {
+      return { mode, laps: Number($("setup-laps").value) };
+    }
+    if (mode === "time") {
+      return { mode, minutes: Number($("setup-minutes").value) };
+    }
+    return { mode: "open" };
+  }
+
+  function wire() {
+    $("setup-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      post("/api/race/setup", setupBody());
+    });
+    $("start").addEventListener("click", () => post("/api/race/start"));
+    $("stop").addEventListener("click", () => post("/api/race/stop"));
+    $("reset").addEventListener("click", () => $("confirm-reset").showModal());
+    $("confirm-reset").addEventListener("close", () => {
+      if ($("confirm-reset").returnValue === "reset") {
+        post("/api/race/reset");
+      }
+    });
+    const large = localStorage.getItem("lapgate.large") === "1";
+    document.documentElement.classList.toggle("large", large);
+    $("toggle-large").setAttribute("aria-pressed", String(large));
+    $("toggle-large").addEventListener("click", () => {
+      const on = document.documentElement.classList.toggle("large");
+      localStorage.setItem("lapgate.large", on ? "1" : "0");
+      $("toggle-large").setAttribute("aria-pressed", String(on));
+    });
+    $("ws-address").textContent = `ws://${location.host}/`;
+    setInterval(tick, 250);
+    new window.LiveConnection("/api/events", render, setLink).start();
+  }
+
+  wire();
+})();

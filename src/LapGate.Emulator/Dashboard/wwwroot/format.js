@@ -1,0 +1,79 @@
+"use strict";
+// Formatting shared by the dashboard and the results page (also unit-tested in the browser tests).
+(function (global) {
+  function pad(value, width) {
+    return String(value).padStart(width, "0");
+  }
+
+  // A lap time in ms: "4.321" under a minute, "1:04.321" from a minute; "–" when there is none.
+  function lapTime(ms) {
+    if (ms === null || ms === undefined || !Number.isFinite(ms)) {
+      return "–";
+    }
+    const sign = ms < 0 ? "-" : "";
+    const total = Math.abs(Math.round(ms));
+    const millis = total % 1000;
+    const seconds = Math.floor(total / 1000) % 60;
+    const minutes = Math.floor(total / 60000);
+    return minutes > 0
+      ? `${sign}${minutes}:${pad(seconds, 2)}.${pad(millis, 3)}`
+      : `${sign}${seconds}.${pad(millis, 3)}`;
+  }
+
+  // The gap column: "–" for the leader or without crossings, "+1 lap" / "+3 laps", else "+0.123".
+  function gap(standing) {
+    if (!standing || standing.gapMs === null || standing.gapMs === undefined || standing.position === 1) {
+      return "–";
+    }
+    if (standing.gapLaps > 0) {
+      return `+${standing.gapLaps} ${standing.gapLaps === 1 ? "lap" : "laps"}`;
+    }
+    return `+${lapTime(standing.gapMs)}`;
+  }
+
+  // A race clock: "4:59", "1:02:03"; rounds up so it shows 0:00 only when the time is over.
+  function clock(ms) {
+    const total = Math.max(0, Math.ceil(ms / 1000));
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor(total / 60) % 60;
+    const seconds = total % 60;
+    return hours > 0 ? `${hours}:${pad(minutes, 2)}:${pad(seconds, 2)}` : `${minutes}:${pad(seconds, 2)}`;
+  }
+
+  // How long ago: "0.4 s", "12 s", "3 min", "2 h"; "–" when never.
+  function age(ms) {
+    if (ms === null || ms === undefined || !Number.isFinite(ms)) {
+      return "–";
+    }
+    const clamped = Math.max(0, ms);
+    if (clamped < 10000) {
+      return `${(clamped / 1000).toFixed(1)} s`;
+    }
+    if (clamped < 120000) {
+      return `${Math.floor(clamped / 1000)} s`;
+    }
+    if (clamped < 7200000) {
+      return `${Math.floor(clamped / 60000)} min`;
+    }
+    return `${Math.floor(clamped / 3600000)} h`;
+  }
+
+  // "20 laps", "5 min", "open (no finish)".
+  function setup(value) {
+    if (!value || value.mode === "open") {
+      return "open race (no finish)";
+    }
+    if (value.mode === "laps") {
+      return `race to ${value.laps} ${value.laps === 1 ? "lap" : "laps"}`;
+    }
+    const minutes = value.durationMs / 60000;
+    return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min race`;
+  }
+
+  // The name shown for a controller.
+  function driverName(standing) {
+    return standing.driver || `Controller ${standing.id}`;
+  }
+
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, driverName });
+})(window);

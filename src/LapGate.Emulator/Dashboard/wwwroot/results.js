@@ -1,0 +1,105 @@
+"use strict";
+// /sessions lists the stored sessions; /sessions/{id} shows one session's results with its exports.
+(function () {
+  const F = window.LapGateFormat;
+  const $ = (id) => document.getElementById(id);
+
+  function cell(row, className, content) {
+    const td = document.createElement("td");
+    td.className = className;
+    if (content instanceof Node) {
+      td.appendChild(content);
+    } else {
+      td.textContent = content;
+    }
+    row.appendChild(td);
+    return td;
+  }
+
+  function link(href, label) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = label;
+    return a;
+  }
+
+  function when(value) {
+    return value ? new Date(value).toLocaleString() : "–";
+  }
+
+  async function getJson(path) {
+    const response = await fetch(path);
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error || `${response.status} ${response.statusText}`);
+    }
+    return response.json();
+  }
+
+  async function showList() {
+    const sessions = await getJson("/api/sessions");
+    $("list-panel").hidden = false;
+    const rows = sessions.map((s) => {
+      const row = document.createElement("tr");
+      row.dataset.session = String(s.id);
+      cell(row, "num", link(`/sessions/${s.id}`, `#${s.id}`));
+      cell(row, "", when(s.createdAt));
+      cell(row, "", F.setup(s.setup));
+      cell(row, "", s.state);
+      cell(row, "", s.winnerId ? (s.winner || `Controller ${s.winnerId}`) : "–");
+      const exports = cell(row, "", "");
+      exports.append(link(`/api/sessions/${s.id}/results.csv`, "CSV"), " ", link(`/api/sessions/${s.id}/results.json`, "JSON"));
+      return row;
+    });
+    $("sessions").tBodies[0].replaceChildren(...rows);
+  }
+
+  async function showSession(id) {
+    const results = await getJson(`/api/sessions/${id}`);
+    $("title").textContent = `Session #${results.id}`;
+    $("result-panel").hidden = false;
+    $("chart-panel").hidden = false;
+    $("result-title").textContent = `Session #${results.id} · ${F.setup(results.setup)}`;
+    $("result-summary").textContent = `${results.state} · started ${when(results.startedAt)} · ended ${when(results.endedAt)}`;
+    $("csv-link").href = `/api/sessions/${results.id}/results.csv`;
+    $("json-link").href = `/api/sessions/${results.id}/results.json`;
+    const winner = results.controllers.find((c) => c.id === results.winnerId);
+    $("winner").hidden = !winner;
+    $("winner-name").textContent = winner ? F.driverName(winner) : "";
+    const rows = results.controllers.map((c) => {
+      const row = document.createElement("tr");
+      row.dataset.controller = String(c.id);
+      cell(row, "pos", c.lastCrossing !== null ? String(c.position) : "–");
+      const who = document.createElement("div");
+      who.className = "chip";
+      if (c.backgroundColor) {
+        who.style.backgroundColor = c.backgroundColor;
+      }
+      if (c.color) {
+        who.style.color = c.color;
+      }
+      const name = document.createElement("span");
+      name.className = "driver";
+      name.textContent = F.driverName(c);
+      const car = document.createElement("span");
+      car.className = "car";
+      car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
+      who.append(name, car);
+      cell(row, "who", who);
+      cell(row, "num laps", String(c.laps));
+      cell(row, "num best", F.lapTime(c.bestLapMs));
+      cell(row, "num last", F.lapTime(c.lastLapMs));
+      cell(row, "num total", c.laps > 0 ? F.lapTime(c.lapTimes.reduce((a, b) => a + b, 0)) : "–");
+      cell(row, "num gap", F.gap(c));
+      cell(row, "num pit", String(c.pitStops));
+      return row;
+    });
+    $("results").tBodies[0].replaceChildren(...rows);
+    window.LapChart.render($("chart"), $("chart-legend"), results.controllers);
+  }
+
+  const match = /^\/sessions\/(\d+)$/.exec(location.pathname);
+  (match ? showSession(match[1]) : showList()).catch((error) => {
+    $("error").textContent = `Could not load: ${error.message}`;
+  });
+})();

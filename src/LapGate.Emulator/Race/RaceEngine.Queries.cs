@@ -1,0 +1,51 @@
+using LapGate.Emulator.Storage;
+
+namespace LapGate.Emulator.Race;
+
+// Reading the race: the snapshot now, the stored sessions, one session's results.
+public sealed partial class RaceEngine
+{
+    /// <summary>The race now.</summary>
+    public RaceSnapshot Snapshot()
+    {
+        lock (_lock)
+        {
+            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            var endsAt = _timeline.EndsAt;
+            long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
+                : _state == RaceState.Running && endsAt is { } end ? Math.Max(0, (long)(end - _time.GetUtcNow()).TotalMilliseconds)
+                : _state == RaceState.Ended ? 0
+                : duration;
+            return snapshot with
+            {
+                Setup = _timeline.Setup,
+                StartedAt = _timeline.StartedAt,
+                EndsAt = endsAt,
+                RemainingMs = remaining,
+                EndedAt = _timeline.EndedAt,
+                FinishReason = _timeline.FinishReason,
+                WinnerId = _timeline.WinnerId,
+            };
+        }
+    }
+
+    /// <summary>Every stored session, newest first.</summary>
+    public IReadOnlyList<SessionSummary> Sessions()
+    {
+        lock (_lock)
+        {
+            return [.. _store.ListSessions().Select(s => SessionSummary.From(s, _drivers))];
+        }
+    }
+
+    /// <summary>A session's results (standings rebuilt from its stored events), or null for an unknown id.</summary>
+    public SessionResults? Results(long sessionId)
+    {
+        StoredSession? stored;
+        lock (_lock)
+        {
+            stored = _store.LoadSession(sessionId);
+        }
+        return stored is null ? null : SessionResults.From(stored, _drivers);
+    }
+}

@@ -1,0 +1,37 @@
+using LapGate.Emulator.Storage;
+
+namespace LapGate.Emulator.Race;
+
+/// <summary>Rebuilds controller tallies from stored events (the current session at start-up, or a past one for its results).</summary>
+internal static class RaceReplay
+{
+    /// <summary>Applies one stored event; returns true when it was an ignored duplicate.</summary>
+    public static bool Apply(IDictionary<int, ControllerRecord> controllers, StoredEvent e)
+    {
+        if (e.ControllerId is < 1 or > 8)
+        {
+            return false;
+        }
+        if (!controllers.TryGetValue(e.ControllerId, out var record))
+        {
+            record = new ControllerRecord(e.ControllerId);
+            controllers.Add(e.ControllerId, record);
+        }
+        switch (e.Kind)
+        {
+            case RaceEventKind.Lap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
+                record.Add(t);
+                break;
+            case RaceEventKind.Duplicate:
+                return true;
+            case RaceEventKind.PitEnter when !record.InPit:
+                record.InPit = true;
+                record.PitStops++;
+                break;
+            case RaceEventKind.PitLeave:
+                record.InPit = false;
+                break;
+        }
+        return false;
+    }
+}

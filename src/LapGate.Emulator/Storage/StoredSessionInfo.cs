@@ -1,0 +1,6 @@
+using LapGate.Emulator.Race;
+
+namespace LapGate.Emulator.Storage;
+
+/// <summary>One row of the session list (without events).</summary>
+public sealed record StoredSessionInfo(long Id, DateTimeOffset CreatedAt, RaceState State, RaceTimeline Timeline);

@@ -1,0 +1,106 @@
+using LapGate.Emulator;
+using LapGate.Emulator.Hosting;
+using LapGate.TestSupport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace LapGate.Dashboard.Tests.Support;
+
+/// <summary>
+/// A real emulator on 127.0.0.1 (port 0, in-memory database) and a fresh Chromium showing its
+/// dashboard. Collects the page's console errors and uncaught exceptions; <see cref="DisposeAsync"/>
+/// fails the test on any of them or on an error the emulator logged.
+/// </summary>
+internal sealed class DashboardPage : IAsyncDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    private readonly List<string> _pageErrors = [];
+    private readonly TempDirectory _profile;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowserContext _browser;
+    private readonly ILoggerFactory _logs;
+    private readonly CollectingLoggerProvider _logProvider;
+
+    private DashboardPage(EmulatorServer emulator, TempDirectory profile, IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, CollectingLoggerProvider logProvider)
+    {
+        Emulator = emulator;
+        _profile = profile;
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+        _logs = logs;
+        _logProvider = logProvider;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_pageErrors)
+                {
+                    _pageErrors.Add($"console error: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+            {
+                _pageErrors.Add($"page error: {error}");
+            }
+        };
+    }
+
+    public EmulatorServer Emulator { get; }
+
+    public IPage Page { get; }
+
+    public static async Task<DashboardPage> OpenAsync(ITestOutputHelper output, string path = "/", int width = 1600, int height = 900)
+    {
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
+        var logProvider = new CollectingLoggerProvider(output);
+        var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
+        var options = new EmulatorOptions { Port = 0, DatabasePath = null, DriversFile = Path.Combine(AppContext.BaseDirectory, "drivers.json") };
+        var emulator = await EmulatorServer.StartAsync(options, logs).WaitAsync(Timeout);
+        var profile = new TempDirectory();
+        var playwright = await BrowserLaunch.StartPlaywrightAsync();
+        var browser = await BrowserLaunch.LaunchAsync(playwright, profile.Path, width, height);
+        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+        var dashboard = new DashboardPage(emulator, profile, playwright, browser, page, logs, logProvider);
+        await page.GotoAsync(new Uri(emulator.HttpUri, path).ToString());
+        return dashboard;
+    }
+
+    /// <summary>Waits until the push connection is up (the link indicator says "live").</summary>
+    public Task WaitLiveAsync() => Assertions.Expect(Page.Locator("#link")).ToHaveTextAsync("live");
+
+    /// <summary>The leaderboard row of a controller.</summary>
+    public ILocator Row(int controller) => Page.Locator($"#leaderboard tbody tr[data-controller='{controller}']");
+
+    public Task<SensorClient> ConnectSensorAsync() => SensorClient.ConnectAsync(Emulator.WebSocketUri);
+
+    /// <summary>Where artifacts go: <c>TestResults/</c> under the test output folder.</summary>
+    public static string ArtifactPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        string[] pageErrors;
+        lock (_pageErrors)
+        {
+            pageErrors = [.. _pageErrors];
+        }
+        // The browser goes first, so the emulator stopping is not an error on the page.
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+        await Emulator.DisposeAsync().AsTask().WaitAsync(Timeout);
+        _logs.Dispose();
+        _profile.Dispose();
+        Assert.True(pageErrors.Length == 0, "the page logged errors:\n" + string.Join('\n', pageErrors));
+        Assert.True(_logProvider.Errors.Count == 0, "the emulator logged errors:\n" + string.Join('\n', _logProvider.Errors));
+    }
+}

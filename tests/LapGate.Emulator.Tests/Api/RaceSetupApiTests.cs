@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Race;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.Protocol.Messages;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Api;
+
+public sealed class RaceSetupApiTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task PostSetup_Laps_ShownInTheRaceAndFinishBroadcast()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        await using var sensor = await emulator.ConnectSensorAsync();
+
+        var setup = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":2}""");
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.Equal(RaceSetup.ForLaps(2), (await emulator.GetRaceAsync()).Setup);
+        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+
+        await sensor.SendAsync(new AnalogLap(1000, 4));
+        await sensor.SendAsync(new AnalogLap(4321, 4));
+        await sensor.SendAsync(new AnalogLap(8642, 4));
+
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
+        var race = await emulator.GetRaceAsync();
+        Assert.Equal("ended", race.State);
+        Assert.Equal(FinishReasons.Laps, race.FinishReason);
+        Assert.Equal(4, race.WinnerId);
+        await emulator.Logs.WaitForLineAsync("race finished (laps); winner: controller 4");
+    }
+
+    [Fact]
+    public async Task PostSetup_Time_EndsOnTheEmulatorsClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
+
+        (await PostAsync(emulator, "api/race/setup", """{"mode":"time","minutes":0.5}""")).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        var running = await emulator.GetRaceAsync();
+        Assert.Equal(30_000, running.RemainingMs);
+        Assert.Equal(clock.GetUtcNow().AddSeconds(30), running.EndsAt);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        var ended = await emulator.GetRaceAsync();
+        Assert.Equal("ended", ended.State);
+        Assert.Equal(FinishReasons.Time, ended.FinishReason);
+    }
+
+    [Theory]
+    [InlineData("""{"mode":"laps"}""", "needs \"laps\"")]
+    [InlineData("""{"mode":"laps","laps":0}""", "laps must be 1..10000")]
+    [InlineData("""{"mode":"time","minutes":-1}""", "needs \"minutes\"")]
+    [InlineData("""{"mode":"sprint"}""", "\"mode\" must be")]
+    [InlineData("""{"laps":5}""", "(got nothing)")]
+    [InlineData("""{"mode":"laps","laps":"x"}""", "invalid JSON")]
+    [InlineData("null", "expected {")]
+    [InlineData("{", "invalid JSON")]
+    public async Task PostSetup_BadBody_400SaysWhatIsWrong(string body, string expected)
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        var response = await PostAsync(emulator, "api/race/setup", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
+        Assert.StartsWith("POST /api/race/setup: ", error!.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Error, StringComparison.Ordinal);
+        Assert.Equal(RaceSetup.Open, (await emulator.GetRaceAsync()).Setup);
+    }
+
+    [Fact]
+    public async Task PostSetup_WhileRunning_409()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+
+        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetSetup_NotAllowed_StateChangesArePostOnly()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        foreach (var path in new[] { "api/race/setup", "api/race/start", "api/race/stop", "api/race/reset" })
+        {
+            using var response = await emulator.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        }
+        Assert.Equal("idle", (await emulator.GetRaceAsync()).State);
+    }
+
+    [Fact]
+    public async Task GetRace_OldFields_StillThereWithTheNewOnes()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        var json = await emulator.Http.GetStringAsync("api/race");
+
+        foreach (var field in new[] { "\"state\":", "\"session\":", "\"controllers\":", "\"duplicatesIgnored\":", "\"violations\":",
+            "\"setup\":{\"mode\":\"open\"", "\"finishReason\":", "\"winnerId\":", "\"remainingMs\":" })
+        {
+            Assert.Contains(field, json, StringComparison.Ordinal);
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string json) =>
+        emulator.Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Dashboard;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.Protocol.Messages;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Dashboard;
+
+/// <summary>The push stream <c>GET /api/events</c> read as raw Server-Sent Events.</summary>
+public sealed class LiveFeedTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Events_LapArrives_PushedAsFullState()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        using var stream = await OpenAsync(emulator);
+        var first = await NextUpdateAsync(stream);
+        Assert.Equal("idle", first.Race.State);
+        Assert.Empty(first.Connections);
+
+        await using var sensor = await emulator.ConnectSensorAsync();
+        await sensor.SendAsync(new AnalogLap(1000, 3));
+        await sensor.SendAsync(new AnalogLap(5321, 3));
+
+        var update = await NextUpdateUntilAsync(stream, u => u.Race.Find(3)?.Laps == 1);
+        Assert.Equal(4321, update.Race.Find(3)!.LastLapMs);
+        var connection = Assert.Single(update.Connections);
+        Assert.Equal("sensor", connection.Role);
+        Assert.NotNull(connection.LastFrameAt);
+    }
+
+    [Fact]
+    public async Task DropLiveClients_OpenStream_EndsItAndANewOneGetsTheState()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        using (var stream = await OpenAsync(emulator))
+        {
+            await NextUpdateAsync(stream);
+            Assert.Equal(1, emulator.Server.LiveClientCount);
+
+            Assert.Equal(1, emulator.Server.DropLiveClients());
+
+            Assert.Null(await stream.ReadToEndOfEventAsync());
+        }
+        emulator.Race.ApplyLap(1, 1000);
+        emulator.Race.ApplyLap(1, 2000);
+
+        using var again = await OpenAsync(emulator);
+        Assert.Equal(1, (await NextUpdateAsync(again)).Race.Find(1)!.Laps);
+    }
+
+    [Fact]
+    public async Task Events_ResponseHeaders_AreAnUncachedEventStream()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        using var response = await emulator.Http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-cache", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<SseReader> OpenAsync(TestEmulator emulator)
+    {
+        var response = await emulator.Http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        return new SseReader(response, await response.Content.ReadAsStreamAsync());
+    }
+
+    private static async Task<LiveUpdate> NextUpdateAsync(SseReader stream)
+    {
+        while (true)
+        {
+            var data = await stream.ReadToEndOfEventAsync() ?? throw new Xunit.Sdk.XunitException("the stream ended");
+            if (data.Length > 0)
+            {
+                return JsonSerializer.Deserialize(data, EmulatorJsonContext.Default.LiveUpdate)!;
+            }
+        }
+    }
+
+    private static async Task<LiveUpdate> NextUpdateUntilAsync(SseReader stream, Func<LiveUpdate, bool> condition)
+    {
+        while (true)
+        {
+            var update = await NextUpdateAsync(stream);
+            if (condition(update))
+            {
+                return update;
+            }
+        }
+    }
+}

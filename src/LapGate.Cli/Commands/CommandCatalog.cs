@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return ReplayCommand.Create();
         yield return SensorCommand.Create();
         yield return DemoCommand.Create();
+        yield return ProbeCommand.Create();
     }
 }

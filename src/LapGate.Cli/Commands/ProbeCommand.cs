@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using LapGate.Cli.Terminal;
+using LapGate.Sensor.Probing;
+
+namespace LapGate.Cli.Commands;
+
+/// <summary><c>lapgate probe ws://HOST:PORT</c>: is the tablet reachable and does it answer like SmartRace Connect?</summary>
+internal static class ProbeCommand
+{
+    /// <summary>The port Smartrace Connect shows by default.</summary>
+    private const int DefaultPort = 50780;
+
+    public static Command Create()
+    {
+        var address = new Argument<string>("address") { Description = "The app's address as Smartrace Connect shows it: ws://HOST:PORT (or HOST[:PORT])" };
+        var samples = new Option<int>("--samples") { Description = "Round-trip samples (1..50)", DefaultValueFactory = _ => 5 };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds each step may take (0.1..60)", DefaultValueFactory = _ => 3 };
+        var register = new Option<bool>("--register") { Description = "Also register as the analog sensor (off by default: a probe must not disturb a race)" };
+        var command = new Command("probe", "Check the path to the app: reachable, handshake, api version, drivers per controller, round-trip time.");
+        command.Arguments.Add(address);
+        command.Options.Add(samples);
+        command.Options.Add(timeout);
+        command.Options.Add(register);
+        command.SetAction(async (ParseResult parse, CancellationToken ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var text = parse.GetValue(address)!;
+            if (ParseAddress(text) is not { } server)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"address: \"{text}\" is not an address like ws://192.168.1.20:{DefaultPort}");
+                return 2;
+            }
+            ProbeOptions options;
+            try
+            {
+                options = new ProbeOptions { Samples = parse.GetValue(samples), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Register = parse.GetValue(register) };
+            }
+            catch (OverflowException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--timeout must be 0.1..60 seconds");
+                return 2;
+            }
+            if (options.Validate() is { Count: > 0 } errors)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Join("; ", errors));
+                return 2;
+            }
+            await output.WriteLineAsync($"Probing {server} …");
+            using var stop = new StopSignal(ct);
+            ProbeResult result;
+            try
+            {
+                result = await AppProbe.RunAsync(server, options, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+            {
+                await output.WriteLineAsync("stopped.");
+                return 1;
+            }
+            ProbeReport.Write(result, output);
+            return result.Success ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary><c>ws://h:p</c> as given; <c>h</c> or <c>h:p</c> become <c>ws://h:p/</c> (port 50780 when absent).</summary>
+    internal static Uri? ParseAddress(string text)
+    {
+        text = text.Trim();
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            text = "ws://" + text;
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss") || uri.Host.Length == 0)
+        {
+            return null;
+        }
+        if (uri.IsDefaultPort && !text.Contains(":" + uri.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            uri = new UriBuilder(uri) { Port = DefaultPort }.Uri;
+        }
+        return uri;
+    }
+}

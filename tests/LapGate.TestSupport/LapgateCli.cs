@@ -12,12 +12,13 @@ public static class LapgateCli
     /// <summary>Path of <c>lapgate.dll</c> built in the same configuration as the running tests.</summary>
     public static string DllPath { get; } = FindDll();
 
-    /// <summary>A start info for <c>dotnet lapgate.dll ARGS</c> with stdout/stderr redirected.</summary>
+    /// <summary>A start info for <c>dotnet lapgate.dll ARGS</c> with stdin/stdout/stderr redirected.</summary>
     public static ProcessStartInfo StartInfo(params string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -36,6 +37,7 @@ public static class LapgateCli
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
     {
         using var process = Process.Start(StartInfo(args))!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try
@@ -48,6 +50,18 @@ public static class LapgateCli
             throw new TimeoutException($"lapgate {string.Join(' ', args)} did not exit within {timeout}: {await output}{await error}");
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The <c>dotnet</c> host running the tests (falls back to the one on PATH).</summary>
+    public static string DotnetHost()
+    {
+        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 
     private static string FindDll()

@@ -17,11 +17,7 @@ public partial class BridgeProcessTests
         using var temp = new TempDirectory();
         var capture = temp.File("race.jsonl");
         await using var app = await StandInApp.StartAsync();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { LapGate.TestSupport.LapgateCli.DllPath, "bridge", "--listen", "127.0.0.1:0", "--upstream", app.Uri.ToString(), "--capture", capture })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = LapGate.TestSupport.LapgateCli.StartInfo("bridge", "--listen", "127.0.0.1:0", "--upstream", app.Uri.ToString(), "--capture", capture);
         using var process = Process.Start(start)!;
         try
         {

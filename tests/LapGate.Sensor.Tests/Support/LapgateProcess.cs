@@ -12,18 +12,7 @@ public static class LapgateProcess
 
     public static async Task<Result> RunAsync(string standardInput, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(LapGate.TestSupport.LapgateCli.DllPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = LapGate.TestSupport.LapgateCli.StartInfo(args);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start lapgate");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -40,16 +29,5 @@ public static class LapgateProcess
             throw new TimeoutException($"lapgate did not exit within {timeout}; output:\n{await stdout}\n{await stderr}");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
-    }
-
-    internal static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

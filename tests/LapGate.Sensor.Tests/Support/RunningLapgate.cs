@@ -17,18 +17,7 @@ public sealed partial class RunningLapgate : IDisposable
 
     public static RunningLapgate Start(params string[] args)
     {
-        var start = new ProcessStartInfo(LapgateProcess.DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(LapGate.TestSupport.LapgateCli.DllPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = LapGate.TestSupport.LapgateCli.StartInfo(args);
         var process = new Process { StartInfo = start };
         var running = new RunningLapgate(process);
         process.OutputDataReceived += (_, e) => running.Add(e.Data);

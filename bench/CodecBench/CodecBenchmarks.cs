@@ -21,14 +21,14 @@ public class CodecBenchmarks
         "3":{"color":"rgb(0, 0, 0)","backgroundColor":"rgb(188, 195, 188)","driver":"Non assegnato","car":"Non assegnato"}}}
         """);
 
-    [Benchmark(Baseline = true, Description = "TryFormatAnalogLap (span)")]
+    [Benchmark(Baseline = true)]
     public int TryFormatAnalogLap()
     {
         MessageCodec.TryFormatAnalogLap(_buffer, 1_722_773_108_123, 3, out var written);
         return written;
     }
 
-    [Benchmark(Description = "Write analog_lap (IBufferWriter)")]
+    [Benchmark]
     public int WriteAnalogLap()
     {
         _writer.ResetWrittenCount();
@@ -36,12 +36,12 @@ public class CodecBenchmarks
         return _writer.WrittenCount;
     }
 
-    [Benchmark(Description = "Serialize analog_lap (string)")]
+    [Benchmark]
     public string SerializeAnalogLap() => MessageCodec.Serialize(_lap);
 
-    [Benchmark(Description = "Parse analog_lap")]
+    [Benchmark]
     public Message ParseAnalogLap() => MessageCodec.Parse(_lapFrame);
 
-    [Benchmark(Description = "Parse update_controller_data (capture)")]
-    public Message ParseDrivers() => MessageCodec.Parse(_driversFrame);
+    [Benchmark]
+    public Message ParseUpdateControllerData() => MessageCodec.Parse(_driversFrame);
 }

@@ -39,6 +39,13 @@ public sealed class RawClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame (a close frame too).</summary>
+    public async Task<WebSocketMessage> ReceiveAsync()
+    {
+        using var limit = new CancellationTokenSource(Await.Limit);
+        return await _reader!.ReceiveAsync(limit.Token);
+    }
+
     public Task SendAsync(Message message) => SendTextAsync(MessageCodec.Serialize(message));
 
     public Task SendTextAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);

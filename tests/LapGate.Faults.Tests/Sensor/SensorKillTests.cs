@@ -29,6 +29,8 @@ public class SensorKillTests
 
         using (var first = SensorProcess.Start(args))
         {
+            // Started and connected before the first trigger, so the device clock is anchored on a warm process.
+            await first.WaitForOutputAsync("registered with the app");
             for (var i = 0; i < 8; i++)
             {
                 await FeedAsync(first, 1, i);

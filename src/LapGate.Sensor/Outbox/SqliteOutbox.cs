@@ -151,6 +151,32 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
+    /// <summary>
+    /// Checks the file's integrity (<c>PRAGMA quick_check</c>) and that every pending row reads back.
+    /// Throws <see cref="OutboxCorruptException"/> or <see cref="SqliteException"/> when it does not.
+    /// </summary>
+    public void Verify()
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "PRAGMA quick_check";
+            var result = cmd.ExecuteScalar() as string;
+            if (result != "ok")
+            {
+                throw new OutboxCorruptException($"integrity check failed: {result}");
+            }
+        }
+        try
+        {
+            _ = Pending();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new OutboxCorruptException($"an undelivered event cannot be read: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>The number of journaled rejected triggers.</summary>
     public long RejectedCount()
     {

@@ -60,6 +60,9 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>Events were accepted and written to the outbox.</summary>
     public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
 
+    /// <summary>The outbox file was unusable, moved aside, and a fresh one started (raised before anything is read).</summary>
+    public event EventHandler<OutboxOpenResult>? OutboxRecovered;
+
     /// <summary>A trigger was rejected (and journaled).</summary>
     public event EventHandler<RejectedTrigger>? Rejected;
 
@@ -171,7 +174,15 @@ public sealed class SensorRunner : IAsyncDisposable
     {
         try
         {
-            return SqliteOutbox.Open(_options.OutboxPath, _options.TimeProvider);
+            var opened = OutboxRecovery.OpenOrRecover(_options.OutboxPath, _options.TimeProvider);
+            if (opened.Recovered)
+            {
+                _logger.LogError("the outbox {Path} is unusable: {Problem}. It was moved aside to {Aside} (kept for inspection; " +
+                    "events still undelivered in it are not sent) and a fresh outbox was started",
+                    _options.OutboxPath, opened.Problem, opened.MovedAsideTo);
+                OutboxRecovered?.Invoke(this, opened);
+            }
+            return opened.Outbox;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes docs/benchmarks.md. Figures are printed, never asserted.
+#   bash bench/run.sh            full run (throughput for 60 s, BenchmarkDotNet short job)
+#   bash bench/run.sh --quick    a few seconds each, for development
+# On a shared machine: nice bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=""
+[[ "${1:-}" == "--quick" ]] && quick="--quick"
+command_line="bash bench/run.sh${quick:+ $quick}"
+out=docs/benchmarks.md
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for p in CodecBench SensorLatency SensorThroughput BridgeLatency; do
+  dotnet build "bench/$p" -c Release --nologo -v quiet >/dev/null
+done
+run() { dotnet "bench/$1/bin/Release/net10.0/$1.dll" "${@:2}"; }
+
+echo "== SensorLatency" >&2;    run SensorLatency $quick | tee "$tmp/latency.txt" >&2
+echo "== SensorThroughput" >&2; run SensorThroughput $quick | tee "$tmp/throughput.txt" >&2
+echo "== BridgeLatency" >&2;    run BridgeLatency $([[ -n "$quick" ]] && echo 1000 || echo 5000) | tee "$tmp/bridge.txt" >&2
+echo "== CodecBench" >&2
+(cd "$tmp" && dotnet "$OLDPWD/bench/CodecBench/bin/Release/net10.0/CodecBench.dll" --filter '*' --inProcess \
+   --job short >&2)
+codec_md=$(ls "$tmp"/BenchmarkDotNet.Artifacts/results/*-report-github.md)
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || true)
+[[ -z "$cpu" ]] && cpu=$(lscpu 2>/dev/null | grep -m1 'Model name' | cut -d: -f2- | sed 's/^ *//' || echo unknown)
+mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`$command_line\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo
+  echo "| machine | |"
+  echo "|---|---|"
+  echo "| CPUs (\`nproc\`) | $(nproc) |"
+  echo "| CPU | $cpu |"
+  echo "| memory | $mem |"
+  echo "| OS | $os, kernel $(uname -r) ($(uname -m)) |"
+  echo "| .NET | SDK $(dotnet --version), runtime $(dotnet --list-runtimes | grep -m1 NETCore.App | cut -d' ' -f2) |"
+  echo
+  echo "${BENCH_NOTE:-}"
+  echo
+  echo "Figures are printed, never asserted: a slow machine does not fail anything."
+  echo
+  echo "## Trigger → frame received by the app (\`bench/SensorLatency\`)"
+  echo
+  echo "A line \`<pin> <device_us>\` is written into the sensor's line input (the stdin code path); the clock stops"
+  echo "when the emulator has received, parsed and applied that \`analog_lap\`. In between: line parsing, filters,"
+  echo "the outbox commit (SQLite WAL, \`synchronous=FULL\`: one fsync per event), the channel, the WebSocket send and"
+  echo "the emulator's receive. One lap at a time. The tmpfs row shows the same path without the disk's fsync."
+  echo "Target: p99 under 1 ms (the original design adds 10–170 ms by polling)."
+  echo
+  echo '```text'; cat "$tmp/latency.txt"; echo '```'
+  echo
+  echo "## Sustained throughput, sensor → emulator (\`bench/SensorThroughput\`)"
+  echo
+  echo "Triggers on 8 lanes offered as fast as the sensor takes them; every one is committed to the outbox and sent;"
+  echo "the clock stops when the emulator has counted all of them. Target ≥ 10,000 events/s with zero loss."
+  echo
+  echo '```text'; cat "$tmp/throughput.txt"; echo '```'
+  echo
+  echo "## Bridge added latency (\`bench/BridgeLatency\`)"
+  echo
+  echo "Round trips of one \`analog_lap\` frame to an echo app, directly and through \`lapgate bridge\`. Target: p99 under 0.2 ms per frame."
+  echo
+  echo '```text'; cat "$tmp/bridge.txt"; echo '```'
+  echo
+  echo "## Codec micro-benchmarks (\`bench/CodecBench\`, BenchmarkDotNet, \`[MemoryDiagnoser]\`)"
+  echo
+  echo "Writing \`analog_lap\` with \`MessageCodec.TryFormatAnalogLap\` (what the sensor's link sends) must allocate 0 B."
+  echo
+  sed -n '/^|/,$p' "$codec_md"
+  echo
+  echo "## Native-AOT sensor footprint (not measured yet)"
+  echo
+  echo "Place reserved for size on disk, peak RSS and time from start to registered with the app, native AOT"
+  echo "against the framework-dependent build (targets ≤ 20 MB, ≤ 40 MB, ≤ 300 ms). The AOT publish of the sensor"
+  echo "is being built in issue 4; this section is to be filled by a \`bench/AotFootprint\` step called from here."
+} > "$out"
+echo "wrote $out" >&2

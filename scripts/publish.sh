@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Publishes lapgate for a Raspberry Pi (and a Linux PC):
-#   artifacts/publish/linux-arm64/lapgate   native AOT, one self-contained file (64-bit Raspberry Pi OS)
-#   artifacts/publish/linux-x64/lapgate     native AOT, one self-contained file (a Linux PC)
+#   artifacts/publish/linux-arm64/   native AOT (64-bit Raspberry Pi OS): the lapgate binary plus two small
+#                                    native libraries it loads (libe_sqlite3.so, libSystem.IO.Ports.Native.so)
+#   artifacts/publish/linux-x64/     the same for a Linux PC
 #   artifacts/publish/portable/             framework-dependent fallback: needs the .NET 10 runtime
 #                                           (ASP.NET Core) installed; run with 'dotnet lapgate.dll'
 # Usage: scripts/publish.sh [linux-arm64|linux-x64|portable]...   (default: all three)
@@ -55,7 +56,8 @@ for target in "${targets[@]}"; do
       exit 2
       ;;
   esac
-  rm -f "$out/$target"/*.dbg
+  rm -f "$out/$target"/*.dbg "$out/$target"/*.xml
+  [ "$target" = portable ] || rm -f "$out/$target"/*.pdb
 done
 
 echo
@@ -64,6 +66,6 @@ for target in "${targets[@]}"; do
   if [ "$target" = portable ]; then
     echo "  $out/portable/ ($(size_of "$out/portable"), needs the .NET 10 + ASP.NET Core runtime)"
   else
-    echo "  $out/$target/lapgate ($(size_of "$out/$target/lapgate"), $(file -b "$out/$target/lapgate" | cut -d, -f1-2))"
+    echo "  $out/$target/lapgate ($(size_of "$out/$target/lapgate"); whole folder $(size_of "$out/$target"))"
   fi
 done

@@ -3,8 +3,8 @@
 #   artifacts/publish/linux-arm64/   native AOT (64-bit Raspberry Pi OS): the lapgate binary plus two small
 #                                    native libraries it loads (libe_sqlite3.so, libSystem.IO.Ports.Native.so)
 #   artifacts/publish/linux-x64/     the same for a Linux PC
-#   artifacts/publish/portable/             framework-dependent fallback: needs the .NET 10 runtime
-#                                           (ASP.NET Core) installed; run with 'dotnet lapgate.dll'
+#   artifacts/publish/portable/      framework-dependent fallback for a 64-bit Pi: needs the .NET 10 runtime
+#                                    with ASP.NET Core installed; run ./lapgate or 'dotnet lapgate.dll'
 # Usage: scripts/publish.sh [linux-arm64|linux-x64|portable]...   (default: all three)
 # Native AOT needs clang; cross-compiling for arm64 also needs the aarch64 gcc toolchain. Both are installed
 # from apt when missing. At run time the binaries need libssl (wss://) and, for --input gpio, libgpiod.
@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
         -p:ObjCopyName=aarch64-linux-gnu-objcopy -o "$out/linux-arm64"
       ;;
     portable)
-      nice dotnet publish "$project" -c Release -p:PublishAot=false -o "$out/portable"
+      nice dotnet publish "$project" -c Release -r linux-arm64 --self-contained false -p:PublishAot=false -o "$out/portable"
       ;;
     *)
       echo "error: unknown target '$target' (use linux-arm64, linux-x64 or portable)" >&2

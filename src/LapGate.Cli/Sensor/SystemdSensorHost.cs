@@ -1,7 +1,9 @@
 using LapGate.Sensor.Config;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace LapGate.Cli.Sensor;
 
@@ -20,8 +22,12 @@ internal static class SystemdSensorHost
     public static async Task<int> RunAsync(SensorConfig config, string outboxPath, InputSpec input, CancellationToken ct)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "lapgate-sensor" });
-        builder.Services.AddSystemd();
-        builder.Logging.AddConsole();
+        // What AddSystemd() does, but also when --systemd is given and the parent is not systemd itself
+        // (AddSystemd only acts when systemd is the parent process): READY=1 / STOPPING=1 on NOTIFY_SOCKET,
+        // and log lines with journald's "<N>" priority prefixes.
+        builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+        builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        builder.Logging.AddConsole(o => o.FormatterName = ConsoleFormatterNames.Systemd);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         var service = new SensorService(config, outboxPath, input);

@@ -10,7 +10,11 @@ public static class LapgateProcess
         public string AllOutput => StandardOutput + "\n" + StandardError;
     }
 
-    public static async Task<Result> RunAsync(string standardInput, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(string standardInput, TimeSpan timeout, params string[] args) =>
+        RunAsync(standardInput, timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs lapgate with extra environment variables (systemd's are removed unless given here).</summary>
+    public static async Task<Result> RunAsync(string standardInput, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -19,6 +23,13 @@ public static class LapgateProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A test run started by systemd (a CI service) must not switch lapgate into its systemd mode.
+        start.Environment.Remove("INVOCATION_ID");
+        start.Environment.Remove("NOTIFY_SOCKET");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lapgate.dll"));
         foreach (var arg in args)
         {

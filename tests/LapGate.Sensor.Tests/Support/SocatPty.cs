@@ -13,6 +13,8 @@ public sealed class SocatPty : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _linked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FileSystemWatcher _watcher;
     private readonly StringBuilder _stderr = new();
     private int _ptys;
     private FileStream? _writer;
@@ -21,6 +23,11 @@ public sealed class SocatPty : IAsyncDisposable
     {
         DevicePath = devicePath;
         TestEndPath = testEndPath;
+        // socat prints "PTY is" before it makes the symlinks: watch for them too (before socat starts).
+        _watcher = new FileSystemWatcher(Path.GetDirectoryName(Path.GetFullPath(devicePath))!);
+        _watcher.Created += (_, _) => CheckLinks();
+        _watcher.Renamed += (_, _) => CheckLinks();
+        _watcher.EnableRaisingEvents = true;
         var start = new ProcessStartInfo("socat", ["-d", "-d", $"pty,raw,echo=0,link={devicePath}", $"pty,raw,echo=0,link={testEndPath}"])
         {
             RedirectStandardError = true,
@@ -57,6 +64,8 @@ public sealed class SocatPty : IAsyncDisposable
         try
         {
             await pty._ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            pty.CheckLinks();
+            await pty._linked.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch
         {
@@ -94,6 +103,15 @@ public sealed class SocatPty : IAsyncDisposable
         }
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
+        _watcher.Dispose();
+    }
+
+    private void CheckLinks()
+    {
+        if (Path.Exists(DevicePath) && Path.Exists(TestEndPath))
+        {
+            _linked.TrySetResult();
+        }
     }
 
     private void OnStderr(string? line)

@@ -25,6 +25,9 @@ public static class LapgateCli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        // A test run started by systemd (a CI service) must not switch lapgate into its systemd mode.
+        start.Environment.Remove("INVOCATION_ID");
+        start.Environment.Remove("NOTIFY_SOCKET");
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

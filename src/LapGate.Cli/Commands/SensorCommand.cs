@@ -18,15 +18,20 @@ internal static class SensorCommand
     {
         var server = new Option<string?>("--server") { Description = "The app's WebSocket, ws://HOST:PORT (default: \"server\" in the config)" };
         var config = new Option<string?>("--config") { Description = "Config file (JSON): server, sensors (pin, lane, point), minLapMs, debounceMs" };
-        var input = new Option<string>("--input") { Description = "Where triggers come from: stdin (line protocol '<pin> [<device_time_us>]') or simulate", DefaultValueFactory = _ => "stdin" };
-        input.AcceptOnlyFromAmong("stdin", "simulate");
+        var input = new Option<string>("--input")
+        {
+            Description = "Where triggers come from: stdin (line protocol '<pin> [<device_time_us>]'), simulate, keyboard (keys 1..8, s, t, q), "
+                + "gpio[:CHIP] (Raspberry Pi pins, chip 0 by default) or serial:PATH[@BAUD] (a microcontroller, 115200 by default)",
+            DefaultValueFactory = _ => "stdin",
+        };
         var outbox = new Option<string?>("--outbox") { Description = $"SQLite outbox/journal file (default {SensorOptions.DefaultOutboxPath})" };
         var check = new Option<bool>("--check") { Description = "Validate the config, print the mapping and exit (2 when it has errors)" };
         var cars = new Option<int>("--cars") { Description = "simulate: number of cars (1..8) when there is no config", DefaultValueFactory = _ => 4 };
         var laps = new Option<int?>("--laps") { Description = "simulate: stop after the leader's N laps" };
+        var systemd = new Option<bool>("--systemd") { Description = "Run as a systemd service (ready notification, journald logs); automatic when started by systemd" };
 
         var command = new Command("sensor", "Run the analog sensor: triggers → filters → durable outbox → the SmartRace app.");
-        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps })
+        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps, systemd })
         {
             command.Options.Add(option);
         }
@@ -41,7 +46,12 @@ internal static class SensorCommand
                 return 2;
             }
             var configPath = parse.GetValue(config);
-            var simulate = parse.GetValue(input) == "simulate";
+            if (InputSpec.TryParse(parse.GetValue(input)!, out var inputError) is not { } inputSpec)
+            {
+                await stderr.WriteLineAsync(inputError);
+                return 2;
+            }
+            var simulate = inputSpec.Kind == InputKind.Simulate;
             if (configPath is null && (parse.GetValue(check) || !simulate))
             {
                 await stderr.WriteLineAsync("--config FILE is required (only --input simulate can run without one)");
@@ -79,7 +89,12 @@ internal static class SensorCommand
                 SensorCheck.Print(sensorConfig, configPath!);
                 return 0;
             }
-            var run = new SensorRun(sensorConfig, parse.GetValue(outbox) ?? SensorOptions.DefaultOutboxPath, simulate, parse.GetValue(laps));
+            var outboxPath = parse.GetValue(outbox) ?? SensorOptions.DefaultOutboxPath;
+            if (parse.GetValue(systemd) || SystemdSensorHost.StartedBySystemd())
+            {
+                return await SystemdSensorHost.RunAsync(sensorConfig, outboxPath, inputSpec, ct);
+            }
+            var run = new SensorRun(sensorConfig, outboxPath, inputSpec, parse.GetValue(laps));
             return await run.ExecuteAsync(ct);
         });
         return command;

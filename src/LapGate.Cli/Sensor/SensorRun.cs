@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace LapGate.Cli.Sensor;
 
 /// <summary>One run of <c>lapgate sensor</c>: live screen when interactive, plain log lines when redirected.</summary>
-internal sealed class SensorRun(SensorConfig config, string outboxPath, bool simulate, int? laps)
+internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpec input, int? laps)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancel)
     {
@@ -45,9 +45,11 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, bool sim
         });
         var logger = loggers.CreateLogger("LapGate.Sensor");
         var options = new SensorOptions { Server = config.Server!, Config = config, OutboxPath = outboxPath };
-        ITriggerSource source = simulate
-            ? new SimulatedTrack(new SimulatorOptions { Cars = Math.Clamp(SimulatedTrack.RaceLanes(config).Count, 1, 8), Laps = laps, Config = config, Seed = Environment.TickCount })
-            : new StdinTriggerSource(logger: logger);
+        var source = InputFactory.Create(input, config, laps, logger);
+        if (source is LapGate.Sensor.Inputs.Keyboard.KeyboardTriggerSource keyboard)
+        {
+            logger.LogInformation("keys: {Help}", keyboard.Help);
+        }
 
         await using var runner = new SensorRunner(options, loggers);
         runner.Accepted += (_, events) =>
@@ -76,6 +78,11 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, bool sim
             var pending = runner.Status.EventsPending;
             await Console.Error.WriteLineAsync($"stopped; {pending} undelivered event(s) kept in {outboxPath} for the next run");
             return 0;
+        }
+        catch (InputOpenException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return 1;
         }
         catch (InvalidOperationException ex)
         {

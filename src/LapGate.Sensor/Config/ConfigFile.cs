@@ -30,6 +30,9 @@ internal sealed class ConfigFileSensor
 
     [JsonPropertyName("point")]
     public JsonElement? Point { get; set; }
+
+    [JsonPropertyName("activeHigh")]
+    public JsonElement? ActiveHigh { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]

@@ -45,6 +45,6 @@ public sealed class SensorConfig
         return null;
     }
 
-    /// <summary>The lanes that have a gate, ascending.</summary>
-    public IReadOnlyList<int> Lanes => Sensors.Select(s => s.Lane).Distinct().Order().ToArray();
+    /// <summary>The lanes that have a gate, ascending (race-control buttons have none).</summary>
+    public IReadOnlyList<int> Lanes => Sensors.Where(s => !s.IsButton).Select(s => s.Lane).Distinct().Order().ToArray();
 }

@@ -123,21 +123,44 @@ public static class SensorConfigLoader
             {
                 firstUse[pin.Value] = i;
             }
+            var point = ReadPoint(item.Point);
+            if (point is null)
+            {
+                errors.Add(new ConfigError(where, $"unknown point {Describe(item.Point)} (use FL, PE, PL, FLPL, START or STOP)"));
+                ok = false;
+            }
+            var isButton = point is TrackPoint.Start or TrackPoint.Stop;
             var lane = ReadInt(item.Lane);
-            if (lane is null or < 1 or > 8)
+            if (isButton && item.Lane is null)
+            {
+                lane = 0;
+            }
+            else if (isButton && lane is not null and not 0)
+            {
+                errors.Add(new ConfigError(where, $"a {point.ToString()!.ToUpperInvariant()} button has no lane: remove \"lane\": {lane}"));
+                ok = false;
+            }
+            else if (!isButton && lane is null or < 1 or > 8)
             {
                 errors.Add(new ConfigError(where, $"lane {Describe(item.Lane)} is outside 1..8"));
                 ok = false;
             }
-            var point = ReadPoint(item.Point);
-            if (point is null)
+            var activeHigh = false;
+            if (item.ActiveHigh is { } high)
             {
-                errors.Add(new ConfigError(where, $"unknown point {Describe(item.Point)} (use FL, PE, PL or FLPL)"));
-                ok = false;
+                if (high.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    activeHigh = high.GetBoolean();
+                }
+                else
+                {
+                    errors.Add(new ConfigError(where, $"activeHigh {high.GetRawText()} must be true or false"));
+                    ok = false;
+                }
             }
             if (ok)
             {
-                result.Add(new SensorEntry(pin!.Value, lane!.Value, point!.Value));
+                result.Add(new SensorEntry(pin!.Value, lane!.Value, point!.Value, activeHigh));
             }
         }
         return result;
@@ -181,6 +204,8 @@ public static class SensorConfigLoader
             "PE" => TrackPoint.PE,
             "PL" => TrackPoint.PL,
             "FLPL" => TrackPoint.FLPL,
+            "START" => TrackPoint.Start,
+            "STOP" => TrackPoint.Stop,
             _ => null,
         };
     }

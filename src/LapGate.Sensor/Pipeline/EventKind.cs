@@ -11,4 +11,10 @@ public enum EventKind
 
     /// <summary><c>analog_pit_leave</c>.</summary>
     PitLeave,
+
+    /// <summary><c>race_control</c> "start" from a START button (no lane: 0).</summary>
+    RaceStart,
+
+    /// <summary><c>race_control</c> "stop" from a STOP button (no lane: 0).</summary>
+    RaceStop,
 }

@@ -47,6 +47,10 @@ internal sealed class StatusTracker
         {
             foreach (var e in events)
             {
+                if (e.Kind is EventKind.RaceStart or EventKind.RaceStop)
+                {
+                    continue;
+                }
                 var lane = Lane(e.Lane);
                 switch (e.Kind)
                 {

@@ -54,7 +54,7 @@ public sealed class TriggerProcessor
             }
             if (!_debouncer.Accept(trigger.Pin, micros))
             {
-                return Reject(trigger, entry.Lane, millis, RejectReason.Debounce,
+                return Reject(trigger, entry.IsButton ? null : entry.Lane, millis, RejectReason.Debounce,
                     $"pin {trigger.Pin} triggered again within the {_config.DebounceMs} ms debounce time");
             }
             var isLap = entry.Point is TrackPoint.FL or TrackPoint.FLPL;
@@ -72,6 +72,8 @@ public sealed class TriggerProcessor
                 TrackPoint.FL => [new SensorEvent(0, EventKind.Lap, entry.Lane, millis, entry.Pin)],
                 TrackPoint.PE => [new SensorEvent(0, EventKind.PitEnter, entry.Lane, millis, entry.Pin)],
                 TrackPoint.PL => [new SensorEvent(0, EventKind.PitLeave, entry.Lane, millis, entry.Pin)],
+                TrackPoint.Start => [new SensorEvent(0, EventKind.RaceStart, 0, millis, entry.Pin)],
+                TrackPoint.Stop => [new SensorEvent(0, EventKind.RaceStop, 0, millis, entry.Pin)],
                 _ =>
                 [
                     new SensorEvent(0, EventKind.PitLeave, entry.Lane, millis, entry.Pin),

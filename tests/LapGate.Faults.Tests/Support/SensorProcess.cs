@@ -27,19 +27,7 @@ public sealed class SensorProcess : IDisposable
 
     public static SensorProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lapgate.dll"));
-        start.ArgumentList.Add("sensor");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = LapGate.TestSupport.LapgateCli.StartInfo(["sensor", .. args]);
         var process = new Process { StartInfo = start };
         var running = new SensorProcess(process);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
@@ -93,16 +81,5 @@ public sealed class SensorProcess : IDisposable
             }
             OutputReceived?.Invoke(this, EventArgs.Empty);
         }
-    }
-
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

@@ -29,6 +29,6 @@ public class SensorCheckTests
         Assert.Contains("server: missing", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("sensors[0] (pin 4): lane 0 is outside 1..8", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("sensors[1] (pin 4): pin 4 is used twice", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("sensors[1] (pin 4): unknown point \"START\"", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("sensors[1] (pin 4): a START button has no lane: remove \"lane\": 2", result.StandardError, StringComparison.Ordinal);
     }
 }

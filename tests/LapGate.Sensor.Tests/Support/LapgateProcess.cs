@@ -10,9 +10,17 @@ public static class LapgateProcess
         public string AllOutput => StandardOutput + "\n" + StandardError;
     }
 
-    public static async Task<Result> RunAsync(string standardInput, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(string standardInput, TimeSpan timeout, params string[] args) =>
+        RunAsync(standardInput, timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs lapgate with extra environment variables (systemd's are removed unless given here).</summary>
+    public static async Task<Result> RunAsync(string standardInput, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = LapGate.TestSupport.LapgateCli.StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start lapgate");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Publishes lapgate for a Raspberry Pi (and a Linux PC):
+#   artifacts/publish/linux-arm64/   native AOT (64-bit Raspberry Pi OS): the lapgate binary plus two small
+#                                    native libraries it loads (libe_sqlite3.so, libSystem.IO.Ports.Native.so)
+#   artifacts/publish/linux-x64/     the same for a Linux PC
+#   artifacts/publish/portable/      framework-dependent fallback for a 64-bit Pi: needs the .NET 10 runtime
+#                                    with ASP.NET Core installed; run ./lapgate or 'dotnet lapgate.dll'
+# Usage: scripts/publish.sh [linux-arm64|linux-x64|portable]...   (default: all three)
+# Native AOT needs clang; cross-compiling for arm64 also needs the aarch64 gcc toolchain. Both are installed
+# from apt when missing. At run time the binaries need libssl (wss://) and, for --input gpio, libgpiod.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(linux-arm64 linux-x64 portable)
+out=artifacts/publish
+project=src/LapGate.Cli/LapGate.Cli.csproj
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing build tools: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "error: need root (or sudo) to apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+size_of() { du -h "$1" | cut -f1; }
+
+for target in "${targets[@]}"; do
+  case "$target" in
+    linux-x64)
+      apt_install clang llvm
+      nice dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -o "$out/linux-x64"
+      ;;
+    linux-arm64)
+      apt_install clang llvm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+      nice dotnet publish "$project" -c Release -r linux-arm64 -p:PublishAot=true \
+        -p:ObjCopyName=aarch64-linux-gnu-objcopy -o "$out/linux-arm64"
+      ;;
+    portable)
+      nice dotnet publish "$project" -c Release -r linux-arm64 --self-contained false -p:PublishAot=false -o "$out/portable"
+      ;;
+    *)
+      echo "error: unknown target '$target' (use linux-arm64, linux-x64 or portable)" >&2
+      exit 2
+      ;;
+  esac
+  rm -f "$out/$target"/*.dbg "$out/$target"/*.xml
+  [ "$target" = portable ] || rm -f "$out/$target"/*.pdb
+done
+
+echo
+echo "Published:"
+for target in "${targets[@]}"; do
+  if [ "$target" = portable ]; then
+    echo "  $out/portable/ ($(size_of "$out/portable"), needs the .NET 10 + ASP.NET Core runtime)"
+  else
+    echo "  $out/$target/lapgate ($(size_of "$out/$target/lapgate"); whole folder $(size_of "$out/$target"))"
+  fi
+done

@@ -1,0 +1,27 @@
+using LapGate.Sensor.Config;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Inputs.Gpio;
+using LapGate.Sensor.Inputs.Keyboard;
+using LapGate.Sensor.Inputs.Serial;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Cli.Sensor;
+
+/// <summary>Makes the trigger source an <see cref="InputSpec"/> names.</summary>
+internal static class InputFactory
+{
+    public static ITriggerSource Create(InputSpec input, SensorConfig config, int? laps, ILogger logger) => input.Kind switch
+    {
+        InputKind.Simulate => new SimulatedTrack(new SimulatorOptions
+        {
+            Cars = Math.Clamp(SimulatedTrack.RaceLanes(config).Count, 1, 8),
+            Laps = laps,
+            Config = config,
+            Seed = Environment.TickCount,
+        }),
+        InputKind.Keyboard => new KeyboardTriggerSource(config),
+        InputKind.Gpio => new GpioTriggerSource(config, () => GpioDriverSelector.Create(input.GpioChip), $"gpio:{input.GpioChip}", logger: logger),
+        InputKind.Serial => new SerialTriggerSource(input.Serial!, logger: logger),
+        _ => new StdinTriggerSource(logger: logger),
+    };
+}

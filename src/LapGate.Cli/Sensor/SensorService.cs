@@ -1,0 +1,56 @@
+using LapGate.Sensor.Config;
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LapGate.Cli.Sensor;
+
+/// <summary>The sensor as a hosted service: runs until stopped (or the input ends), then stops the host.</summary>
+internal sealed class SensorService(SensorConfig config, string outboxPath, InputSpec input) : BackgroundService
+{
+    private ILoggerFactory? _loggers;
+    private IHostApplicationLifetime? _lifetime;
+
+    /// <summary>The process exit code: 0 when stopped or finished, 1 when the sensor could not run.</summary>
+    public int ExitCode { get; private set; }
+
+    /// <summary>Set by the host before it starts (constructor injection would tie the instance to the container).</summary>
+    public void Attach(ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    {
+        _loggers = loggers;
+        _lifetime = lifetime;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loggers = _loggers!;
+        var logger = loggers.CreateLogger("LapGate.Sensor");
+        var options = new SensorOptions { Server = config.Server!, Config = config, OutboxPath = outboxPath };
+        await using var runner = new SensorRunner(options, loggers);
+        runner.Accepted += (_, events) =>
+        {
+            foreach (var e in events)
+            {
+                logger.LogInformation("lane {Lane}: {Kind} at {Timestamp} (event {Id})", e.Lane, e.Kind, e.TimestampMs, e.Id);
+            }
+        };
+        try
+        {
+            var source = InputFactory.Create(input, config, null, logger);
+            logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
+            await runner.RunAsync(source, stoppingToken);
+            logger.LogInformation("input ended and every event is delivered");
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("stopped; {Pending} undelivered event(s) kept in {Outbox} for the next run", runner.Status.EventsPending, outboxPath);
+        }
+        catch (Exception ex) when (ex is InputOpenException or InvalidOperationException)
+        {
+            logger.LogCritical("{Error}", ex.Message);
+            ExitCode = 1;
+        }
+        _lifetime!.StopApplication();
+    }
+}

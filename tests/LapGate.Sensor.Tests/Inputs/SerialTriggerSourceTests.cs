@@ -1,0 +1,55 @@
+using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Inputs.Serial;
+using LapGate.Sensor.Tests.Support;
+using LapGate.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LapGate.Sensor.Tests.Inputs;
+
+public class SerialTriggerSourceTests
+{
+    [Fact]
+    public async Task ReadAsync_DeviceAppearsLater_OpensOnlyWhenTheRetryDelayOnTheTimeProviderPassed()
+    {
+        using var dir = new TempDirectory();
+        var time = new FakeTimeProvider();
+        var options = new SerialInputOptions { Path = dir.File("ttyLATE"), FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(4) };
+        var source = new SerialTriggerSource(options, time);
+        var opened = new Signal<int>();
+        source.Opened += (_, n) => opened.Raise(n);
+        using var stop = new CancellationTokenSource();
+        await using var triggers = source.ReadAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = triggers.MoveNextAsync();      // first attempt: no device; waits 1 s on the fake clock
+
+        await using var device = await SocatPty.StartAsync(options.Path, dir.File("device-end"));
+        Assert.Empty(opened.Values);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await opened.WaitAsync(n => n == 1);
+        await device.WriteLinesAsync("7", "7 123456789", "x 1");
+
+        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal((7, 123456789L, 2), (triggers.Current.Pin, triggers.Current.DeviceTimeMicros, triggers.Current.Line));
+        await stop.CancelAsync();
+    }
+
+    [Fact]
+    public async Task ReadAsync_LinesWithoutDeviceTimeOrGarbage_ReportedWithLineNumberAndSkipped()
+    {
+        using var dir = new TempDirectory();
+        var options = new SerialInputOptions { Path = dir.File("tty"), FirstRetryDelay = TimeSpan.FromMilliseconds(20) };
+        await using var device = await SocatPty.StartAsync(options.Path, dir.File("device-end"));
+        var source = new SerialTriggerSource(options);
+        var problems = new Signal<InputProblem>();
+        source.Problem += (_, p) => problems.Raise(p);
+        using var stop = new CancellationTokenSource();
+        await using var triggers = source.ReadAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = triggers.MoveNextAsync();
+        await device.WriteLinesAsync("# banner", "21", "21 12 13", "21 1000\r");
+
+        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(new Trigger(21, 1000, triggers.Current.HostTimestamp, 4), triggers.Current);
+        Assert.Equal([2, 3], problems.Values.Select(p => p.Line));
+        Assert.Contains("no device time", problems.Values[0].Reason, StringComparison.Ordinal);
+        await stop.CancelAsync();
+    }
+}

@@ -58,6 +58,7 @@ public class EmulatorLoadTests
                 {
                     await client.SendAsync(new AnalogLap(Crossing(n + 1, i), n + 1));
                 }
+                await client.CloseGracefullyAsync();
                 return;
             }
             for (var f = n - Sensors; f < FuzzedFrames; f += Clients - Sensors)

@@ -56,6 +56,21 @@ public sealed class RawClient : IAsyncDisposable
         await _socket.SendAsync(bytes, kind, true, limit.Token);
     }
 
+    /// <summary>
+    /// Closes with a close handshake, reading (and dropping) whatever the server still sends, so every frame sent
+    /// before is read by the server. (Aborting a socket with unread incoming data resets the TCP connection, and a
+    /// reset may discard frames the server has not read yet.)
+    /// </summary>
+    public async Task CloseGracefullyAsync()
+    {
+        using var limit = new CancellationTokenSource(Await.Limit);
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", limit.Token);
+        while (!(await _reader!.ReceiveAsync(limit.Token)).IsClose)
+        {
+            // Broadcasts still in flight before the server's close frame.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _socket.Abort();

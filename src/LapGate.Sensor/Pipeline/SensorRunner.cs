@@ -116,37 +116,91 @@ public sealed class SensorRunner : IAsyncDisposable
         await linkTask.ConfigureAwait(false);
     }
 
+    /// <summary>Most triggers filtered and committed to the outbox in one transaction.</summary>
+    private const int MaxBatch = 512;
+
+    /// <summary>
+    /// Reads the input on its own task into a bounded queue (the input waits when it is full: nothing is dropped),
+    /// and commits whatever has arrived meanwhile in one outbox transaction (group commit): one trigger alone is
+    /// committed at once, a burst costs one fsync instead of one per event.
+    /// </summary>
     private async Task PumpAsync(ITriggerSource input, TriggerProcessor processor, ChannelWriter<SensorEvent> writer, CancellationToken ct)
     {
+        var triggers = Channel.CreateBounded<Trigger>(new BoundedChannelOptions(MaxBatch * 4)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var reading = ReadInputAsync(input, triggers.Writer, ct);
         try
         {
-            await foreach (var trigger in input.ReadAsync(ct).ConfigureAwait(false))
+            var batch = new List<Trigger>(MaxBatch);
+            while (await triggers.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                var result = processor.Process(trigger);
-                if (result.Rejected is { } rejected)
+                batch.Clear();
+                while (batch.Count < MaxBatch && triggers.Reader.TryRead(out var trigger))
                 {
-                    _outbox!.Reject(rejected);
-                    var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
-                    _logger.Log(rejected.Reason == Filtering.RejectReason.UnknownPin ? LogLevel.Warning : LogLevel.Information,
-                        "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
-                    _status.Rejected(rejected.Lane);
-                    Rejected?.Invoke(this, rejected);
-                    continue;
+                    batch.Add(trigger);
                 }
-                var events = _outbox!.Append(result.Events);
-                _status.Accepted(events);
-                Accepted?.Invoke(this, events);
-                foreach (var e in events)
-                {
-                    await writer.WriteAsync(e, ct).ConfigureAwait(false);
-                }
+                await AcceptAsync(input, processor, batch, writer, ct).ConfigureAwait(false);
             }
+            await reading.ConfigureAwait(false);
             writer.TryComplete();
         }
         catch (Exception ex)
         {
             writer.TryComplete(ex);
             throw;
+        }
+    }
+
+    private static async Task ReadInputAsync(ITriggerSource input, ChannelWriter<Trigger> triggers, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            await foreach (var trigger in input.ReadAsync(ct).ConfigureAwait(false))
+            {
+                await triggers.WriteAsync(trigger, ct).ConfigureAwait(false);
+            }
+            triggers.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            triggers.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private async Task AcceptAsync(ITriggerSource input, TriggerProcessor processor, List<Trigger> batch, ChannelWriter<SensorEvent> writer, CancellationToken ct)
+    {
+        List<SensorEvent>? accepted = null;
+        foreach (var trigger in batch)
+        {
+            var result = processor.Process(trigger);
+            if (result.Rejected is { } rejected)
+            {
+                _outbox!.Reject(rejected);
+                var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
+                _logger.Log(rejected.Reason == Filtering.RejectReason.UnknownPin ? LogLevel.Warning : LogLevel.Information,
+                    "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
+                _status.Rejected(rejected.Lane);
+                Rejected?.Invoke(this, rejected);
+                continue;
+            }
+            (accepted ??= []).AddRange(result.Events);
+        }
+        if (accepted is null)
+        {
+            return;
+        }
+        var events = _outbox!.Append(accepted);
+        _status.Accepted(events);
+        Accepted?.Invoke(this, events);
+        foreach (var e in events)
+        {
+            await writer.WriteAsync(e, ct).ConfigureAwait(false);
         }
     }
 

@@ -53,6 +53,12 @@ public sealed class EmulatorOptions
         string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(bind, out var ip) && IPAddress.IsLoopback(ip));
 
+    /// <summary>
+    /// When set, state-changing HTTP requests (POST under <c>/api/</c>) must carry this token
+    /// (<c>Authorization: Bearer TOKEN</c> or <c>X-LapGate-Token</c>). Null: no token needed.
+    /// </summary>
+    public string? ControlToken { get; set; }
+
     /// <summary>Throws <see cref="EmulatorConfigurationException"/> naming the wrong setting.</summary>
     public void Validate()
     {
@@ -79,6 +85,10 @@ public sealed class EmulatorOptions
         if (DatabasePath is { Length: 0 })
         {
             throw new EmulatorConfigurationException("--db: the path is empty");
+        }
+        if (ControlToken is not null && (ControlToken.Length < 8 || ControlToken.Any(char.IsWhiteSpace)))
+        {
+            throw new EmulatorConfigurationException("--control-token: use at least 8 characters and no spaces");
         }
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (Faults is null)

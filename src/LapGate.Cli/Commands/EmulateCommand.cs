@@ -24,10 +24,11 @@ internal static class EmulateCommand
         var closeAfter = new Option<int?>("--fault-close-after") { Description = "Fault: close each connection after N analog frames" };
         var handshakeDelay = new Option<int>("--fault-handshake-delay") { Description = "Fault: wait MS milliseconds before the handshake replies", DefaultValueFactory = _ => 0 };
         var ignoreHandshake = new Option<bool>("--fault-ignore-handshake") { Description = "Fault: never answer api_version" };
+        var controlToken = new Option<string?>("--control-token") { Description = "Require this token (8+ characters) for every change over HTTP: Authorization: Bearer TOKEN (default: the LAPGATE_CONTROL_TOKEN environment variable, else none)" };
         var verbose = new Option<bool>("--verbose") { Description = "Also print ASP.NET Core's own log" };
 
         var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket, HTTP API and live dashboard on one port) with a race engine.");
-        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, verbose })
+        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, controlToken, verbose })
         {
             command.Options.Add(option);
         }
@@ -50,6 +51,7 @@ internal static class EmulateCommand
                 DriversFile = parse.GetValue(drivers)?.FullName,
                 ApiVersion = parse.GetValue(apiVersion),
                 DatabasePath = parse.GetValue(noDb) ? null : parse.GetValue(db)?.FullName ?? EmulatorOptions.DefaultDatabasePath,
+                ControlToken = parse.GetValue(controlToken) ?? (Environment.GetEnvironmentVariable("LAPGATE_CONTROL_TOKEN") is { Length: > 0 } fromEnv ? fromEnv : null),
                 Faults = new FaultOptions
                 {
                     CloseAfterAnalogFrames = parse.GetValue(closeAfter),
@@ -91,7 +93,12 @@ internal static class EmulateCommand
                 await output.WriteLineAsync($"Live dashboard: {server.HttpUri} (open it in a browser on this machine; with --bind 0.0.0.0 from a phone or TV on the same network)");
                 if (!EmulatorOptions.IsLoopback(options.Bind))
                 {
-                    await output.WriteLineAsync($"warning: bound to {options.Bind}: reachable from the network, not only this machine.");
+                    await output.WriteLineAsync($"warning: bound to {options.Bind}: reachable from the network, not only this machine." +
+                        (options.ControlToken is null ? " Anyone on it can start, stop and reset races: consider --control-token." : ""));
+                }
+                if (options.ControlToken is not null)
+                {
+                    await output.WriteLineAsync("Changes over HTTP need the control token (the dashboard asks for it once).");
                 }
                 // Ctrl+C (SIGINT) and SIGTERM (systemd, docker stop) stop cleanly: connections closed, database flushed.
                 using (var stop = new StopSignal(cancellationToken))

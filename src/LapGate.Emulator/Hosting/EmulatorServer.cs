@@ -122,6 +122,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             // Created before listening so the first request already has its handler.
             var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
             app.UseWebSockets();
+            if (options.ControlToken is { } token)
+            {
+                app.Use(ControlToken.Middleware(token));
+            }
             app.Map("/", (RequestDelegate)server.HandleRootAsync);
             EmulatorApi.Map(app, context);
             SessionApi.Map(app, context);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LapGate.Emulator.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Api;
+
+public sealed class ControlTokenTests(ITestOutputHelper output)
+{
+    private const string Token = "track-night-42";
+
+    [Theory]
+    [InlineData("api/race/start")]
+    [InlineData("api/race/stop")]
+    [InlineData("api/race/reset")]
+    [InlineData("api/faults")]
+    [InlineData("api/race/setup")]
+    public async Task Post_WithoutToken_Is401AndChangesNothing(string path)
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+
+        using var response = await emulator.Http.PostAsync(path, new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Authorization: Bearer TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("idle", (await emulator.GetRaceAsync()).State);
+    }
+
+    [Fact]
+    public async Task Post_WrongToken_Is401()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "track-night-43");
+
+        using var response = await emulator.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("wrong control token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_TokenAsBearerOrHeader_IsAccepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+        using var start = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var stop = new HttpRequestMessage(HttpMethod.Post, "api/race/stop");
+        stop.Headers.Add("X-LapGate-Token", Token);
+
+        using (var response = await emulator.Http.SendAsync(start))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        using (var response = await emulator.Http.SendAsync(stop))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Equal("ended", (await emulator.GetRaceAsync()).State);
+    }
+
+    [Fact]
+    public async Task Get_WithTokenConfigured_StaysOpen()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+
+        using var race = await emulator.Http.GetAsync("api/race");
+        using var page = await emulator.Http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, race.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task WebSocket_WithTokenConfigured_SensorStillRegistersAndCounts()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+        await using var sensor = await emulator.ConnectSensorAsync();
+
+        await sensor.SendAsync(new LapGate.Protocol.Messages.AnalogLap(1000, 1));
+        await sensor.SendAsync(new LapGate.Protocol.Messages.AnalogLap(5200, 1));
+
+        var race = await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1);
+        Assert.Equal(4200, race.Find(1)!.LastLapMs);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("has space in it")]
+    public async Task Start_BadToken_IsAConfigurationError(string token)
+    {
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.ControlToken = token));
+        Assert.Contains("--control-token", ex.Message, StringComparison.Ordinal);
+    }
+}

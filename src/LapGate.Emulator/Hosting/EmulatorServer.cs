@@ -1,5 +1,6 @@
 using System.Net;
 using LapGate.Emulator.Api;
+using LapGate.Protocol.Codec;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
@@ -114,6 +115,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
+                // API bodies are a few bytes of JSON; nothing needs more than a SmartRace frame.
+                kestrel.Limits.MaxRequestBodySize = ProtocolLimits.MaxFrameBytes;
                 kestrel.Listen(ListenAddress(options.Bind), options.Port);
             });
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
@@ -122,6 +125,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             // Created before listening so the first request already has its handler.
             var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
             app.UseWebSockets();
+            app.Use(BadRequestGuard.Middleware);
             if (options.ControlToken is { } token)
             {
                 app.Use(ControlToken.Middleware(token));

@@ -92,4 +92,15 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.ControlToken = token));
         Assert.Contains("--control-token", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Post_BodyOverTheFrameLimit_Is413()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        using var response = await emulator.Http.PostAsync("api/race/setup",
+            new StringContent("{\"mode\":\"laps\",\"pad\":\"" + new string('x', 100_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 }

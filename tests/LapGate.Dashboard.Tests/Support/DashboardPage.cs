@@ -21,9 +21,9 @@ internal sealed class DashboardPage : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowserContext _browser;
     private readonly ILoggerFactory _logs;
-    private readonly CollectingLoggerProvider _logProvider;
+    private readonly TestLoggerProvider _logProvider;
 
-    private DashboardPage(EmulatorServer emulator, TempDirectory profile, IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, CollectingLoggerProvider logProvider)
+    private DashboardPage(EmulatorServer emulator, TempDirectory profile, IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, TestLoggerProvider logProvider)
     {
         Emulator = emulator;
         _profile = profile;
@@ -58,7 +58,7 @@ internal sealed class DashboardPage : IAsyncDisposable
     public static async Task<DashboardPage> OpenAsync(ITestOutputHelper output, string path = "/", int width = 1600, int height = 900)
     {
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
-        var logProvider = new CollectingLoggerProvider(output);
+        var logProvider = new TestLoggerProvider(output);
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
         var options = new EmulatorOptions { Port = 0, DatabasePath = null, DriversFile = Path.Combine(AppContext.BaseDirectory, "drivers.json") };
         var emulator = await EmulatorServer.StartAsync(options, logs).WaitAsync(Timeout);

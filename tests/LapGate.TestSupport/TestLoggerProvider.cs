@@ -2,14 +2,17 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace LapGate.Emulator.Tests.Infrastructure;
+namespace LapGate.TestSupport;
 
 /// <summary>
-/// Writes every log line to the test output, keeps errors (a test fails if the server logged one),
+/// Writes every log line to the test output (when given), keeps errors (a test fails if a server logged one),
 /// and lets a test await a log line (e.g. "delaying handshake") instead of sleeping.
+/// Lines read <c>LEVEL CATEGORY: MESSAGE</c>, e.g. <c>Warning     LapGate.Bridge: upstream … unreachable</c>.
 /// </summary>
-public sealed class TestLoggerProvider(ITestOutputHelper output) : ILoggerProvider
+public sealed class TestLoggerProvider(ITestOutputHelper? output = null) : ILoggerProvider
 {
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly Lock _waitersLock = new();
@@ -18,6 +21,10 @@ public sealed class TestLoggerProvider(ITestOutputHelper output) : ILoggerProvid
     public IReadOnlyCollection<string> Errors => _errors;
 
     public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <summary>Lines logged at <paramref name="level"/> that contain <paramref name="text"/>.</summary>
+    public IEnumerable<string> LinesAt(LogLevel level, string text) =>
+        _lines.Where(l => l.StartsWith(level.ToString(), StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
 
     public ILogger CreateLogger(string categoryName) => new TestLogger(this, categoryName);
 
@@ -37,7 +44,7 @@ public sealed class TestLoggerProvider(ITestOutputHelper output) : ILoggerProvid
                 _waiters.Add((l => l.Contains(text, StringComparison.Ordinal), done));
             }
         }
-        return done.Task.WaitAsync(TestTimeouts.Signal);
+        return done.Task.WaitAsync(WaitLimit);
     }
 
     public void Dispose()
@@ -49,7 +56,7 @@ public sealed class TestLoggerProvider(ITestOutputHelper output) : ILoggerProvid
         var line = $"{level,-11} {category}: {message}{(exception is null ? "" : " " + exception)}";
         try
         {
-            output.WriteLine(line);
+            output?.WriteLine(line);
         }
         catch (InvalidOperationException)
         {

@@ -4,10 +4,17 @@ namespace LapGate.Emulator.Api;
 
 /// <summary>
 /// The body of <c>POST /api/race/setup</c>: <c>{"mode":"laps","laps":20}</c>, <c>{"mode":"time","minutes":5}</c>
-/// (minutes may have decimals) or <c>{"mode":"open"}</c>.
+/// (minutes may have decimals) or <c>{"mode":"open"}</c>; each may add the lap time limits
+/// <c>"minLapMs"</c> and <c>"maxLapMs"</c> (leave out for none).
 /// </summary>
 public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Minutes = null)
 {
+    /// <summary>A lap at or below this is not counted (ms); null for no minimum.</summary>
+    public long? MinLapMs { get; init; }
+
+    /// <summary>A lap above this is not counted (ms); null for no maximum.</summary>
+    public long? MaxLapMs { get; init; }
+
     /// <summary>The setup, or null with <paramref name="problem"/> saying what is wrong.</summary>
     public RaceSetup? ToSetup(out string? problem)
     {
@@ -37,6 +44,7 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
                 problem = $"\"mode\" must be \"laps\", \"time\" or \"open\" (got {(Mode is null ? "nothing" : $"\"{Mode}\"")})";
                 return null;
         }
+        setup = setup with { MinLapMs = MinLapMs, MaxLapMs = MaxLapMs };
         problem = setup.Problem();
         return problem is null ? setup : null;
     }

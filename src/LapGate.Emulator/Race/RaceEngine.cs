@@ -11,7 +11,8 @@ namespace LapGate.Emulator.Race;
 /// Rules: a controller's first crossing is the reference; each later one completes a lap (the
 /// difference of the timestamps). A crossing with a timestamp already seen for that controller is
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
-/// violation and not counted. Laps count in every state; the state only says whether a race is on.
+/// violation and not counted. A lap at or below the setup's minimum lap time, or above its maximum,
+/// is rejected (see <see cref="RejectReasons"/>). Laps count in every state; the state only says whether a race is on.
 /// </summary>
 public sealed partial class RaceEngine : IDisposable
 {
@@ -49,7 +50,7 @@ public sealed partial class RaceEngine : IDisposable
         _timeline = current.Timeline;
         foreach (var e in current.Events)
         {
-            if (RaceReplay.Apply(_controllers, e))
+            if (RaceReplay.Apply(_controllers, e, _timeline.Setup))
             {
                 _duplicates++;
             }
@@ -100,6 +101,13 @@ public sealed partial class RaceEngine : IDisposable
             var record = Get(controllerId);
             var result = record.Classify(timestamp);
             long? lapMs = null;
+            RejectedLap? rejection = null;
+            if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
+            {
+                result = LapResult.Rejected;
+                Store(new StoredEvent(broken.Reason == RejectReasons.TooShort ? RaceEventKind.TooShort : RaceEventKind.TooLong, controllerId, timestamp));
+                rejection = record.Reject(timestamp, broken.Reason, broken.LimitMs);
+            }
             switch (result)
             {
                 case LapResult.Duplicate:
@@ -108,7 +116,9 @@ public sealed partial class RaceEngine : IDisposable
                     break;
                 case LapResult.OutOfOrder:
                     AddViolationLocked(source, ViolationKinds.LapOutOfOrder,
-                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.LastCrossing}; not counted");
+                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.Reference}; not counted");
+                    break;
+                case LapResult.Rejected:
                     break;
                 default:
                     Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
@@ -116,7 +126,7 @@ public sealed partial class RaceEngine : IDisposable
                     finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }
-            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs);
+            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs) { Rejection = rejection };
         }
         if (finished)
         {

@@ -5,7 +5,8 @@ namespace LapGate.Emulator.Race;
 /// <summary>
 /// How a race finishes: <c>open</c> (no finish; stop by hand), <c>laps</c> (the first to complete
 /// <see cref="Laps"/> wins) or <c>time</c> (after <see cref="DurationMs"/> the leader wins).
-/// Kept as a small record so later race types (practice, qualifying, lap limits) can add fields.
+/// <see cref="MinLapMs"/> and <see cref="MaxLapMs"/> are the track's lap time limits: a lap at or below the
+/// minimum or above the maximum is not counted (see <see cref="RejectReasons"/>).
 /// </summary>
 /// <param name="Mode">One of <see cref="RaceModes"/>.</param>
 /// <param name="Laps">Laps to race for <c>laps</c>.</param>
@@ -17,6 +18,15 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
 
     /// <summary>Longest timed race (24 h).</summary>
     public const long MaxDurationMs = 24L * 60 * 60 * 1000;
+
+    /// <summary>Longest lap time limit (1 h).</summary>
+    public const long MaxLapLimitMs = 60L * 60 * 1000;
+
+    /// <summary>A lap at or below this (ms) is not counted and its crossing is ignored; null = no minimum.</summary>
+    public long? MinLapMs { get; init; }
+
+    /// <summary>A lap above this (ms) is not counted; its crossing becomes the new reference; null = no maximum.</summary>
+    public long? MaxLapMs { get; init; }
 
     /// <summary>No finish: the race runs until stopped.</summary>
     public static RaceSetup Open { get; } = new(RaceModes.Open);
@@ -31,7 +41,7 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     public TimeSpan? Duration => DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>Null when valid, else what is wrong (for a 400 answer).</summary>
-    public string? Problem() => Mode switch
+    public string? Problem() => LimitsProblem() ?? Mode switch
     {
         RaceModes.Open => null,
         RaceModes.Laps => Laps is >= 1 and <= MaxLaps ? null : $"laps must be 1..{MaxLaps} (got {Show(Laps)})",
@@ -39,13 +49,30 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
         _ => $"mode must be \"laps\", \"time\" or \"open\" (got \"{Mode}\")",
     };
 
-    /// <summary>Readable: <c>20 laps</c>, <c>5 min</c>, <c>open</c>.</summary>
-    public override string ToString() => Mode switch
+    /// <summary>Whether a lap of <paramref name="lapMs"/> counts: null, or the rejection reason and the limit broken.</summary>
+    public (string Reason, long LimitMs)? Reject(long lapMs) =>
+        MinLapMs is { } min && lapMs <= min ? (RejectReasons.TooShort, min)
+        : MaxLapMs is { } max && lapMs > max ? (RejectReasons.TooLong, max)
+        : null;
+
+    /// <summary>Readable: <c>20 laps</c>, <c>5 min</c>, <c>open</c>, with limits: <c>20 laps, laps 1000..60000 ms</c>.</summary>
+    public override string ToString()
     {
-        RaceModes.Laps => $"{Laps} laps",
-        RaceModes.Time => $"{TimeSpan.FromMilliseconds(DurationMs ?? 0).TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} min",
-        _ => Mode,
-    };
+        var finish = Mode switch
+        {
+            RaceModes.Laps => $"{Laps} laps",
+            RaceModes.Time => $"{TimeSpan.FromMilliseconds(DurationMs ?? 0).TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} min",
+            _ => Mode,
+        };
+        return MinLapMs is null && MaxLapMs is null ? finish
+            : $"{finish}, laps {Show(MinLapMs)}..{Show(MaxLapMs)} ms";
+    }
+
+    private string? LimitsProblem() =>
+        MinLapMs is < 0 or > MaxLapLimitMs ? $"the minimum lap time must be 0..{MaxLapLimitMs} ms (got {Show(MinLapMs)} ms)"
+        : MaxLapMs is < 1 or > MaxLapLimitMs ? $"the maximum lap time must be 1..{MaxLapLimitMs} ms (got {Show(MaxLapMs)} ms)"
+        : MinLapMs is { } min && MaxLapMs is { } max && max <= min ? $"the maximum lap time ({max} ms) must be more than the minimum ({min} ms)"
+        : null;
 
     private static string Show<T>(T? value) where T : struct, IFormattable =>
         value is { } v ? v.ToString(null, CultureInfo.InvariantCulture) : "nothing";

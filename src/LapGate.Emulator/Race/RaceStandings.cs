@@ -51,7 +51,11 @@ internal static class RaceStandings
                 gap,
                 gapLaps,
                 r.LastCrossing,
-                [.. r.LapTimes]));
+                [.. r.LapTimes])
+            {
+                RejectedCount = r.RejectedCount,
+                RejectedLaps = [.. r.Rejected],
+            });
         }
         return new RaceSnapshot(state.ToApi(), session, standings, duplicates, violations);
     }

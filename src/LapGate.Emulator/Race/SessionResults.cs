@@ -35,7 +35,7 @@ public sealed record SessionResults(
         var duplicates = 0;
         foreach (var e in session.Events)
         {
-            if (RaceReplay.Apply(controllers, e))
+            if (RaceReplay.Apply(controllers, e, session.Timeline.Setup))
             {
                 duplicates++;
             }

@@ -9,4 +9,8 @@ public enum RaceEventKind
     Duplicate,
     PitEnter,
     PitLeave,
+    /// <summary>A crossing whose lap was at or below the minimum lap time: ignored, the reference stays.</summary>
+    TooShort,
+    /// <summary>A crossing whose lap was above the maximum lap time: not counted, it becomes the reference.</summary>
+    TooLong,
 }

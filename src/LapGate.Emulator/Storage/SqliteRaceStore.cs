@@ -70,6 +70,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         {
             _connection.Open();
             Execute(Schema);
+            AddMissingColumns();
         }
         catch (SqliteException ex)
         {
@@ -136,6 +137,28 @@ public sealed partial class SqliteRaceStore : IRaceStore
     {
         _append.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>Columns added after the first release; an older database gets them on open (null = unset).</summary>
+    private void AddMissingColumns()
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var query = _connection.CreateCommand())
+        {
+            query.CommandText = "SELECT name FROM pragma_table_info('session_races')";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var column in (string[])["min_lap_ms", "max_lap_ms"])
+        {
+            if (!existing.Contains(column))
+            {
+                Execute($"ALTER TABLE session_races ADD COLUMN {column} INTEGER NULL");
+            }
+        }
     }
 
     private void Execute(string sql)

@@ -67,6 +67,11 @@
       stops.className = "stops";
       stops.textContent = String(c.pitStops);
       pit.appendChild(stops);
+      const rejected = cell(row, "num rejected", c.rejectedCount ? String(c.rejectedCount) : "–");
+      const last = c.rejectedLaps && c.rejectedLaps.length ? c.rejectedLaps[c.rejectedLaps.length - 1] : null;
+      if (last) {
+        rejected.title = `last: ${F.lapTime(last.lapMs)} ${F.rejectReason(last)}`;
+      }
       return row;
     });
     body.replaceChildren(...rows);
@@ -77,6 +82,9 @@
     state.textContent = race.state;
     state.dataset.state = race.state;
     $("race-setup").textContent = F.setup(race.setup);
+    const limits = F.limits(race.setup);
+    $("race-limits").textContent = limits;
+    $("race-limits").hidden = limits === "";
     const progress = $("race-progress");
     progress.hidden = !race.setup || race.setup.mode !== "laps";
     if (!progress.hidden) {
@@ -121,6 +129,29 @@
     });
     $("violations").replaceChildren(...violations);
     $("violation-count").textContent = String(update.race.violations.length);
+    renderRejected(update.race);
+  }
+
+  // Every controller's newest rejected laps, newest first, each with its reason.
+  function renderRejected(race) {
+    const all = [];
+    for (const c of race.controllers) {
+      for (const r of c.rejectedLaps || []) {
+        all.push({ c, r });
+      }
+    }
+    all.sort((a, b) => b.r.timestamp - a.r.timestamp);
+    const items = all.slice(0, 20).map(({ c, r }) => {
+      const item = document.createElement("li");
+      item.dataset.controller = String(c.id);
+      const reason = document.createElement("span");
+      reason.className = "reason";
+      reason.textContent = F.rejectReason(r);
+      item.append(`${F.driverName(c)} ${F.lapTime(r.lapMs)} `, reason);
+      return item;
+    });
+    $("rejected").replaceChildren(...items);
+    $("rejected-count").textContent = String(race.controllers.reduce((sum, c) => sum + (c.rejectedCount || 0), 0));
   }
 
   // Ages and the race clock tick between updates from the time the update arrived.
@@ -186,15 +217,21 @@
     }
   }
 
+  // Seconds typed in a limit field as whole ms, or undefined when empty (no limit).
+  function limitMs(input) {
+    return input.value === "" ? undefined : Math.round(Number(input.value) * 1000);
+  }
+
   function setupBody() {
     const mode = new FormData($("setup-form")).get("mode");
+    const limits = { minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
     if (mode === "laps") {
-      return { mode, laps: Number($("setup-laps").value) };
+      return { mode, laps: Number($("setup-laps").value), ...limits };
     }
     if (mode === "time") {
-      return { mode, minutes: Number($("setup-minutes").value) };
+      return { mode, minutes: Number($("setup-minutes").value), ...limits };
     }
-    return { mode: "open" };
+    return { mode: "open", ...limits };
   }
 
   function wire() {

@@ -70,10 +70,25 @@
     return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min race`;
   }
 
+  // Why a lap was not counted: "under the minimum 2.000" / "over the maximum 20.000".
+  function rejectReason(rejected) {
+    return rejected.reason === "too_short"
+      ? `at or under the minimum ${lapTime(rejected.limitMs)}`
+      : `over the maximum ${lapTime(rejected.limitMs)}`;
+  }
+
+  // The lap time limits of a setup: "laps 2.000–20.000 s", "" without limits.
+  function limits(value) {
+    if (!value || (value.minLapMs == null && value.maxLapMs == null)) {
+      return "";
+    }
+    return `laps ${value.minLapMs == null ? "0" : lapTime(value.minLapMs)}–${value.maxLapMs == null ? "∞" : lapTime(value.maxLapMs)} s`;
+  }
+
   // The name shown for a controller.
   function driverName(standing) {
     return standing.driver || `Controller ${standing.id}`;
   }
 
-  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, driverName });
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName });
 })(window);

@@ -9,6 +9,9 @@ namespace LapGate.Emulator.Api;
 /// </summary>
 public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Minutes = null)
 {
+    /// <summary><c>race</c> (when left out), <c>qualifying</c> or <c>practice</c> (mode may be left out: open).</summary>
+    public string? Kind { get; init; }
+
     /// <summary>A lap at or below this is not counted (ms); null for no minimum.</summary>
     public long? MinLapMs { get; init; }
 
@@ -19,7 +22,7 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
     public RaceSetup? ToSetup(out string? problem)
     {
         RaceSetup setup;
-        switch (Mode)
+        switch (Mode ?? (Kind == RaceKinds.Practice ? RaceModes.Open : null))
         {
             case RaceModes.Laps:
                 if (Laps is null)
@@ -44,7 +47,7 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
                 problem = $"\"mode\" must be \"laps\", \"time\" or \"open\" (got {(Mode is null ? "nothing" : $"\"{Mode}\"")})";
                 return null;
         }
-        setup = setup with { MinLapMs = MinLapMs, MaxLapMs = MaxLapMs };
+        setup = setup with { Kind = Kind ?? RaceKinds.Race, MinLapMs = MinLapMs, MaxLapMs = MaxLapMs };
         problem = setup.Problem();
         return problem is null ? setup : null;
     }

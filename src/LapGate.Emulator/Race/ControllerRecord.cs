@@ -22,6 +22,9 @@ internal sealed class ControllerRecord(int id)
 
     public bool InPit { get; set; }
 
+    /// <summary>Took the chequered flag: later crossings do not count.</summary>
+    public bool Finished { get; set; }
+
     /// <summary>Where the next lap is measured from: the last counted crossing, or a later too-long one.</summary>
     public long? Reference { get; private set; }
 

@@ -38,4 +38,7 @@ public sealed record ControllerStanding(
 
     /// <summary>The newest rejected laps (at most 20), oldest first, each with its reason.</summary>
     public IReadOnlyList<RejectedLap> RejectedLaps { get; init; } = [];
+
+    /// <summary>Took the chequered flag (its final lap is in): later crossings do not count.</summary>
+    public bool Finished { get; init; }
 }

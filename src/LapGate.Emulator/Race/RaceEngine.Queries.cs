@@ -10,7 +10,7 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations], _timeline.Setup.IsQualifying);
             var endsAt = _timeline.EndsAt;
             long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
                 : _state == RaceState.Running && endsAt is { } end ? Math.Max(0, (long)(end - _time.GetUtcNow()).TotalMilliseconds)
@@ -34,7 +34,8 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            return [.. _store.ListSessions().Select(s => SessionSummary.From(s, _drivers))];
+            // Free practice is not a session of its own (its laps still count while it runs).
+            return [.. _store.ListSessions().Where(s => !s.Timeline.Setup.IsPractice).Select(s => SessionSummary.From(s, _drivers))];
         }
     }
 

@@ -5,7 +5,13 @@ namespace LapGate.Emulator.Race;
 // Race state commands: setup, start, stop, reset, and the finish (laps reached, time up).
 public sealed partial class RaceEngine
 {
-    /// <summary>Sets how the race finishes; only while idle (refused while running or ended: reset first).</summary>
+    private const string PracticeRefusal = "free practice runs until another session is set up; it cannot be started or ended";
+
+    /// <summary>
+    /// Sets the session type and how it finishes; only while idle (refused while running or ended: reset first).
+    /// Switching between free practice and a qualifying or race starts a new session, so practice laps
+    /// never end up in a qualifying's or race's results.
+    /// </summary>
     public RaceCommandResult Setup(RaceSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
@@ -19,6 +25,10 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(false, false, _state, "a race can be set up only while idle; reset first");
             }
+            if (setup.IsPractice != _timeline.Setup.IsPractice)
+            {
+                NewSessionLocked();
+            }
             _timeline = new RaceTimeline(setup);
             SaveTimelineLocked();
         }
@@ -31,6 +41,10 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
+            if (_timeline.Setup.IsPractice)
+            {
+                return new RaceCommandResult(false, false, _state, PracticeRefusal);
+            }
             if (_state == RaceState.Running)
             {
                 return new RaceCommandResult(true, false, _state);
@@ -56,6 +70,10 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
+            if (_timeline.Setup.IsPractice)
+            {
+                return new RaceCommandResult(false, false, _state, PracticeRefusal);
+            }
             if (_state == RaceState.Ended)
             {
                 return new RaceCommandResult(true, false, _state);
@@ -64,7 +82,7 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(false, false, _state, "no race is running");
             }
-            EndLocked(FinishReasons.Stopped, RaceStandings.LeaderId(_controllers.Values));
+            EndLocked(FinishReasons.Stopped, WinnerLocked());
         }
         RaiseStateChanged(RaceState.Ended);
         RaiseChanged();
@@ -76,29 +94,74 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            DisarmFinishTimerLocked();
-            _session = _store.NewSession(_time.GetUtcNow());
-            _state = RaceState.Idle;
+            NewSessionLocked();
             _timeline = new RaceTimeline(_timeline.Setup);
             SaveTimelineLocked();
-            _controllers.Clear();
-            _duplicates = 0;
-            _violations.Clear();
         }
         RaiseStateChanged(RaceState.Idle);
         RaiseChanged();
         return new RaceCommandResult(true, true, RaceState.Idle);
     }
 
-    /// <summary>After a counted lap (under the lock): ends a laps race when this controller reached the count.</summary>
+    /// <summary>
+    /// Whether the lap this crossing completes is the car's last (under the lock): after a timed
+    /// session's time ran out, each car's lap in progress is its final one; in a qualifying by laps,
+    /// the lap that reaches the count while running.
+    /// </summary>
+    private bool IsFinalLapLocked(ControllerRecord record)
+    {
+        var setup = _timeline.Setup;
+        if (_state == RaceState.Ended && _timeline.FinishReason == FinishReasons.Time)
+        {
+            return true;
+        }
+        return _state == RaceState.Running && setup.IsQualifying && setup.Mode == RaceModes.Laps && record.LapTimes.Count + 1 >= setup.Laps;
+    }
+
+    /// <summary>
+    /// After a counted lap (under the lock): a race by laps ends when this controller reached the count;
+    /// a qualifying by laps when every controller that crossed has. A final lap after the time ran out
+    /// may change the winner (saved). Returns true when the race ended now.
+    /// </summary>
     private bool FinishOnLapLocked(ControllerRecord record)
     {
-        if (_state != RaceState.Running || _timeline.Setup.Mode != RaceModes.Laps || record.LapTimes.Count < _timeline.Setup.Laps)
+        var setup = _timeline.Setup;
+        if (_state == RaceState.Ended && record.Finished && _timeline.FinishReason == FinishReasons.Time)
+        {
+            _timeline = _timeline with { WinnerId = WinnerLocked() };
+            SaveTimelineLocked();
+            return false;
+        }
+        if (_state != RaceState.Running || setup.Mode != RaceModes.Laps || record.LapTimes.Count < setup.Laps)
         {
             return false;
         }
+        if (setup.IsQualifying)
+        {
+            if (_controllers.Values.Any(c => c.Reference is not null && !c.Finished))
+            {
+                return false;
+            }
+            EndLocked(FinishReasons.Laps, WinnerLocked());
+            return true;
+        }
         EndLocked(FinishReasons.Laps, record.Id);
         return true;
+    }
+
+    /// <summary>The winner now: the fastest single lap in a qualifying, else the leader.</summary>
+    private int? WinnerLocked() => _timeline.Setup.IsQualifying
+        ? RaceStandings.FastestId(_controllers.Values)
+        : RaceStandings.LeaderId(_controllers.Values);
+
+    private void NewSessionLocked()
+    {
+        DisarmFinishTimerLocked();
+        _session = _store.NewSession(_time.GetUtcNow());
+        _state = RaceState.Idle;
+        _controllers.Clear();
+        _duplicates = 0;
+        _violations.Clear();
     }
 
     private void EndLocked(string reason, int? winner)
@@ -135,7 +198,7 @@ public sealed partial class RaceEngine
             {
                 return;
             }
-            EndLocked(FinishReasons.Time, RaceStandings.LeaderId(_controllers.Values));
+            EndLocked(FinishReasons.Time, WinnerLocked());
         }
         RaiseStateChanged(RaceState.Ended);
         RaiseChanged();

@@ -60,7 +60,7 @@ public sealed partial class RaceEngine : IDisposable
             // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
             if (_timeline.EndsAt <= now)
             {
-                EndLocked(FinishReasons.Time, RaceStandings.LeaderId(_controllers.Values));
+                EndLocked(FinishReasons.Time, WinnerLocked());
             }
             else
             {
@@ -102,7 +102,13 @@ public sealed partial class RaceEngine : IDisposable
             var result = record.Classify(timestamp);
             long? lapMs = null;
             RejectedLap? rejection = null;
-            if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
+            if (result == LapResult.Counted && record.Finished)
+            {
+                result = LapResult.Rejected;
+                Store(new StoredEvent(RaceEventKind.AfterFinish, controllerId, timestamp));
+                rejection = record.Reject(timestamp, RejectReasons.AfterFinish, 0);
+            }
+            else if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
             {
                 result = LapResult.Rejected;
                 Store(new StoredEvent(broken.Reason == RejectReasons.TooShort ? RaceEventKind.TooShort : RaceEventKind.TooLong, controllerId, timestamp));
@@ -121,8 +127,10 @@ public sealed partial class RaceEngine : IDisposable
                 case LapResult.Rejected:
                     break;
                 default:
-                    Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
+                    var final = result == LapResult.Counted && IsFinalLapLocked(record);
+                    Store(new StoredEvent(final ? RaceEventKind.FinalLap : RaceEventKind.Lap, controllerId, timestamp));
                     lapMs = record.Add(timestamp);
+                    record.Finished = final;
                     finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }

@@ -19,8 +19,12 @@ internal static class RaceReplay
         }
         switch (e.Kind)
         {
-            case RaceEventKind.Lap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
+            case RaceEventKind.Lap or RaceEventKind.FinalLap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
                 record.Add(t);
+                record.Finished |= e.Kind == RaceEventKind.FinalLap;
+                break;
+            case RaceEventKind.AfterFinish when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
+                record.Reject(t, RejectReasons.AfterFinish, 0);
                 break;
             case RaceEventKind.TooShort when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
                 record.Reject(t, RejectReasons.TooShort, setup.MinLapMs ?? 0);

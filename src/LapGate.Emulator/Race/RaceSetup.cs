@@ -19,6 +19,18 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     /// <summary>Longest timed race (24 h).</summary>
     public const long MaxDurationMs = 24L * 60 * 60 * 1000;
 
+    /// <summary>One of <see cref="RaceKinds"/>: <c>race</c> (the default), <c>qualifying</c> or <c>practice</c>.</summary>
+    public string Kind { get; init; } = RaceKinds.Race;
+
+    /// <summary>Free practice (open, never started or ended).</summary>
+    public static RaceSetup Practice { get; } = new(RaceModes.Open) { Kind = RaceKinds.Practice };
+
+    /// <summary>True for <see cref="RaceKinds.Qualifying"/>: the fastest single lap wins.</summary>
+    public bool IsQualifying => Kind == RaceKinds.Qualifying;
+
+    /// <summary>True for <see cref="RaceKinds.Practice"/>.</summary>
+    public bool IsPractice => Kind == RaceKinds.Practice;
+
     /// <summary>Longest lap time limit (1 h).</summary>
     public const long MaxLapLimitMs = 60L * 60 * 1000;
 
@@ -41,7 +53,7 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     public TimeSpan? Duration => DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>Null when valid, else what is wrong (for a 400 answer).</summary>
-    public string? Problem() => LimitsProblem() ?? Mode switch
+    public string? Problem() => KindProblem() ?? LimitsProblem() ?? Mode switch
     {
         RaceModes.Open => null,
         RaceModes.Laps => Laps is >= 1 and <= MaxLaps ? null : $"laps must be 1..{MaxLaps} (got {Show(Laps)})",
@@ -64,9 +76,22 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
             RaceModes.Time => $"{TimeSpan.FromMilliseconds(DurationMs ?? 0).TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} min",
             _ => Mode,
         };
+        finish = Kind switch
+        {
+            RaceKinds.Practice => "free practice",
+            RaceKinds.Qualifying => $"qualifying, {finish}",
+            _ => finish,
+        };
         return MinLapMs is null && MaxLapMs is null ? finish
             : $"{finish}, laps {Show(MinLapMs)}..{Show(MaxLapMs)} ms";
     }
+
+    private string? KindProblem() => Kind switch
+    {
+        RaceKinds.Race or RaceKinds.Qualifying => null,
+        RaceKinds.Practice => Mode == RaceModes.Open ? null : $"free practice has no finish: its mode must be \"open\" (got \"{Mode}\")",
+        _ => $"kind must be \"race\", \"qualifying\" or \"practice\" (got \"{Kind}\")",
+    };
 
     private string? LimitsProblem() =>
         MinLapMs is < 0 or > MaxLapLimitMs ? $"the minimum lap time must be 0..{MaxLapLimitMs} ms (got {Show(MinLapMs)} ms)"

@@ -14,4 +14,10 @@ public static class RejectReasons
     /// so the car's next lap counts normally.
     /// </summary>
     public const string TooLong = "too_long";
+
+    /// <summary>
+    /// The car already took the chequered flag: its lap in progress when the time ran out (or its last
+    /// lap of a qualifying by laps) was its final one; later crossings do not count.
+    /// </summary>
+    public const string AfterFinish = "after_finish";
 }

@@ -40,7 +40,7 @@ public sealed record SessionResults(
                 duplicates++;
             }
         }
-        var standings = RaceStandings.Build(session.State, session.Id, controllers.Values, drivers, duplicates, []);
+        var standings = RaceStandings.Build(session.State, session.Id, controllers.Values, drivers, duplicates, [], session.Timeline.Setup.IsQualifying);
         var t = session.Timeline;
         return new SessionResults(session.Id, session.CreatedAt, session.State.ToApi(), t.Setup, t.StartedAt, t.EndedAt, t.FinishReason, t.WinnerId,
             standings.Controllers, duplicates);

@@ -9,7 +9,7 @@ public sealed partial class SqliteRaceStore
 {
     private const string SessionColumns = """
         SELECT s.id, s.created_at, s.state, r.mode, r.laps, r.duration_ms, r.started_at, r.ended_at, r.finish_reason, r.winner_id,
-            r.min_lap_ms, r.max_lap_ms
+            r.min_lap_ms, r.max_lap_ms, r.kind
         FROM sessions s LEFT JOIN session_races r ON r.session_id = s.id
         """;
 
@@ -18,11 +18,11 @@ public sealed partial class SqliteRaceStore
         ArgumentNullException.ThrowIfNull(timeline);
         using var upsert = _connection.CreateCommand();
         upsert.CommandText = """
-            INSERT INTO session_races (session_id, mode, laps, duration_ms, started_at, ended_at, finish_reason, winner_id, min_lap_ms, max_lap_ms)
-            VALUES ($s, $mode, $laps, $duration, $started, $ended, $reason, $winner, $min, $max)
+            INSERT INTO session_races (session_id, mode, laps, duration_ms, started_at, ended_at, finish_reason, winner_id, min_lap_ms, max_lap_ms, kind)
+            VALUES ($s, $mode, $laps, $duration, $started, $ended, $reason, $winner, $min, $max, $kind)
             ON CONFLICT(session_id) DO UPDATE SET mode = $mode, laps = $laps, duration_ms = $duration,
                 started_at = $started, ended_at = $ended, finish_reason = $reason, winner_id = $winner,
-                min_lap_ms = $min, max_lap_ms = $max
+                min_lap_ms = $min, max_lap_ms = $max, kind = $kind
             """;
         upsert.Parameters.AddWithValue("$s", sessionId);
         upsert.Parameters.AddWithValue("$mode", timeline.Setup.Mode);
@@ -34,6 +34,7 @@ public sealed partial class SqliteRaceStore
         upsert.Parameters.AddWithValue("$winner", (object?)timeline.WinnerId ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$min", (object?)timeline.Setup.MinLapMs ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$max", (object?)timeline.Setup.MaxLapMs ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$kind", timeline.Setup.Kind);
         upsert.ExecuteNonQuery();
     }
 
@@ -90,6 +91,7 @@ public sealed partial class SqliteRaceStore
             {
                 MinLapMs = reader.IsDBNull(10) ? null : reader.GetInt64(10),
                 MaxLapMs = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                Kind = reader.IsDBNull(12) ? RaceKinds.Race : reader.GetString(12),
             };
         var timeline = new RaceTimeline(
             setup,

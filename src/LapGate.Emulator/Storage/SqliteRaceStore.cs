@@ -152,11 +152,11 @@ public sealed partial class SqliteRaceStore : IRaceStore
                 existing.Add(reader.GetString(0));
             }
         }
-        foreach (var column in (string[])["min_lap_ms", "max_lap_ms"])
+        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT"])
         {
-            if (!existing.Contains(column))
+            if (!existing.Contains(column.Split(' ')[0]))
             {
-                Execute($"ALTER TABLE session_races ADD COLUMN {column} INTEGER NULL");
+                Execute($"ALTER TABLE session_races ADD COLUMN {column} NULL");
             }
         }
     }

@@ -95,10 +95,14 @@
     const banner = $("winner");
     banner.hidden = race.state !== "ended" || !race.finishReason;
     $("winner-name").textContent = winner ? F.driverName(winner) : "none (no laps)";
-    const why = { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
+    const qualifying = race.setup && race.setup.kind === "qualifying";
+    const why = qualifying
+      ? "fastest lap"
+      : { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
     $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
-    $("start").disabled = race.state !== "idle";
-    $("stop").disabled = race.state !== "running";
+    const practice = race.setup && race.setup.kind === "practice";
+    $("start").disabled = race.state !== "idle" || practice;
+    $("stop").disabled = race.state !== "running" || practice;
     for (const element of $("setup-form").elements) {
       element.disabled = race.state !== "idle";
     }
@@ -224,7 +228,11 @@
 
   function setupBody() {
     const mode = new FormData($("setup-form")).get("mode");
-    const limits = { minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
+    const kind = $("setup-kind").value;
+    const limits = { kind, minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
+    if (kind === "practice") {
+      return { mode: "open", ...limits };
+    }
     if (mode === "laps") {
       return { mode, laps: Number($("setup-laps").value), ...limits };
     }

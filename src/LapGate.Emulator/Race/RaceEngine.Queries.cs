@@ -11,9 +11,15 @@ public sealed partial class RaceEngine
         lock (_lock)
         {
             var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations], _timeline.Setup.IsQualifying);
+            var now = _time.GetUtcNow();
             var endsAt = _timeline.EndsAt;
+            if (_state == RaceState.Suspended && _timeline.SuspendedAt is { } suspendedAt && endsAt is { } plannedEnd)
+            {
+                // The clock stands still: the end moves with every moment of the suspension.
+                endsAt = plannedEnd + (now - suspendedAt);
+            }
             long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
-                : _state == RaceState.Running && endsAt is { } end ? Math.Max(0, (long)(end - _time.GetUtcNow()).TotalMilliseconds)
+                : _state is RaceState.Running or RaceState.Suspended && endsAt is { } end ? Math.Max(0, (long)(end - now).TotalMilliseconds)
                 : _state == RaceState.Ended ? 0
                 : duration;
             return snapshot with
@@ -21,6 +27,7 @@ public sealed partial class RaceEngine
                 Setup = _timeline.Setup,
                 StartedAt = _timeline.StartedAt,
                 EndsAt = endsAt,
+                SuspendedAt = _timeline.SuspendedAt,
                 RemainingMs = remaining,
                 EndedAt = _timeline.EndedAt,
                 FinishReason = _timeline.FinishReason,

@@ -36,9 +36,13 @@ public sealed partial class RaceEngine
         return new RaceCommandResult(true, true, RaceState.Idle);
     }
 
-    /// <summary>idle → running (accepted and unchanged when already running; refused when ended: reset first).</summary>
+    /// <summary>idle → running, or suspended → running as <see cref="Resume"/> (accepted and unchanged when already running; refused when ended: reset first).</summary>
     public RaceCommandResult Start()
     {
+        if (State == RaceState.Suspended)
+        {
+            return Resume();
+        }
         lock (_lock)
         {
             if (_timeline.Setup.IsPractice)
@@ -48,6 +52,10 @@ public sealed partial class RaceEngine
             if (_state == RaceState.Running)
             {
                 return new RaceCommandResult(true, false, _state);
+            }
+            if (_state == RaceState.Suspended)
+            {
+                return new RaceCommandResult(false, false, _state, "the race is suspended; resume it");
             }
             if (_state != RaceState.Idle)
             {
@@ -65,6 +73,81 @@ public sealed partial class RaceEngine
         return new RaceCommandResult(true, true, RaceState.Running);
     }
 
+    /// <summary>
+    /// running → suspended: laps still count, a timed race's clock stops, nobody can win until it
+    /// resumes (accepted and unchanged when already suspended; refused otherwise).
+    /// </summary>
+    public RaceCommandResult Suspend()
+    {
+        lock (_lock)
+        {
+            if (_state == RaceState.Suspended)
+            {
+                return new RaceCommandResult(true, false, _state);
+            }
+            if (_state != RaceState.Running)
+            {
+                return new RaceCommandResult(false, false, _state, "only a running race can be suspended");
+            }
+            var now = _time.GetUtcNow();
+            DisarmFinishTimerLocked();
+            _store.SetState(_session, RaceState.Suspended, now);
+            _state = RaceState.Suspended;
+            _timeline = _timeline with { SuspendedAt = now };
+            SaveTimelineLocked();
+        }
+        RaiseStateChanged(RaceState.Suspended);
+        RaiseChanged();
+        return new RaceCommandResult(true, true, RaceState.Suspended);
+    }
+
+    /// <summary>
+    /// suspended → running; a timed race's end moves by the suspension. A car that reached the lap
+    /// count while suspended wins now (accepted and unchanged when running; refused otherwise).
+    /// </summary>
+    public RaceCommandResult Resume()
+    {
+        RaceState after;
+        lock (_lock)
+        {
+            if (_state == RaceState.Running)
+            {
+                return new RaceCommandResult(true, false, _state);
+            }
+            if (_state != RaceState.Suspended)
+            {
+                return new RaceCommandResult(false, false, _state, "only a suspended race can be resumed");
+            }
+            ResumeLocked();
+            after = _state;
+        }
+        if (after == RaceState.Ended)
+        {
+            RaiseStateChanged(RaceState.Running);
+        }
+        RaiseStateChanged(after);
+        RaiseChanged();
+        return new RaceCommandResult(true, true, after);
+    }
+
+    private void ResumeLocked()
+    {
+        var now = _time.GetUtcNow();
+        var suspended = _timeline.SuspendedAt is { } at ? (long)(now - at).TotalMilliseconds : 0;
+        _store.SetState(_session, RaceState.Running, now);
+        _state = RaceState.Running;
+        _timeline = _timeline with { SuspendedAt = null, SuspendedMs = _timeline.SuspendedMs + Math.Max(0, suspended) };
+        SaveTimelineLocked();
+        var setup = _timeline.Setup;
+        if (setup.Mode == RaceModes.Laps && !setup.IsQualifying
+            && RaceStandings.LeaderId(_controllers.Values) is { } leader && _controllers[leader].LapTimes.Count >= setup.Laps)
+        {
+            EndLocked(FinishReasons.Laps, leader);
+            return;
+        }
+        ArmFinishTimerLocked(now);
+    }
+
     /// <summary>running → ended, the leader shown as winner (accepted and unchanged when already ended; refused when idle).</summary>
     public RaceCommandResult Stop()
     {
@@ -78,7 +161,7 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(true, false, _state);
             }
-            if (_state != RaceState.Running)
+            if (_state is not (RaceState.Running or RaceState.Suspended))
             {
                 return new RaceCommandResult(false, false, _state, "no race is running");
             }

@@ -9,7 +9,7 @@ public sealed partial class SqliteRaceStore
 {
     private const string SessionColumns = """
         SELECT s.id, s.created_at, s.state, r.mode, r.laps, r.duration_ms, r.started_at, r.ended_at, r.finish_reason, r.winner_id,
-            r.min_lap_ms, r.max_lap_ms, r.kind
+            r.min_lap_ms, r.max_lap_ms, r.kind, r.suspended_at, r.suspended_ms
         FROM sessions s LEFT JOIN session_races r ON r.session_id = s.id
         """;
 
@@ -18,11 +18,11 @@ public sealed partial class SqliteRaceStore
         ArgumentNullException.ThrowIfNull(timeline);
         using var upsert = _connection.CreateCommand();
         upsert.CommandText = """
-            INSERT INTO session_races (session_id, mode, laps, duration_ms, started_at, ended_at, finish_reason, winner_id, min_lap_ms, max_lap_ms, kind)
-            VALUES ($s, $mode, $laps, $duration, $started, $ended, $reason, $winner, $min, $max, $kind)
+            INSERT INTO session_races (session_id, mode, laps, duration_ms, started_at, ended_at, finish_reason, winner_id, min_lap_ms, max_lap_ms, kind, suspended_at, suspended_ms)
+            VALUES ($s, $mode, $laps, $duration, $started, $ended, $reason, $winner, $min, $max, $kind, $suspendedAt, $suspendedMs)
             ON CONFLICT(session_id) DO UPDATE SET mode = $mode, laps = $laps, duration_ms = $duration,
                 started_at = $started, ended_at = $ended, finish_reason = $reason, winner_id = $winner,
-                min_lap_ms = $min, max_lap_ms = $max, kind = $kind
+                min_lap_ms = $min, max_lap_ms = $max, kind = $kind, suspended_at = $suspendedAt, suspended_ms = $suspendedMs
             """;
         upsert.Parameters.AddWithValue("$s", sessionId);
         upsert.Parameters.AddWithValue("$mode", timeline.Setup.Mode);
@@ -35,6 +35,8 @@ public sealed partial class SqliteRaceStore
         upsert.Parameters.AddWithValue("$min", (object?)timeline.Setup.MinLapMs ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$max", (object?)timeline.Setup.MaxLapMs ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$kind", timeline.Setup.Kind);
+        upsert.Parameters.AddWithValue("$suspendedAt", timeline.SuspendedAt is { } suspendedAt ? Format(suspendedAt) : DBNull.Value);
+        upsert.Parameters.AddWithValue("$suspendedMs", timeline.SuspendedMs);
         upsert.ExecuteNonQuery();
     }
 
@@ -98,7 +100,11 @@ public sealed partial class SqliteRaceStore
             ParseOrNull(reader, 6),
             ParseOrNull(reader, 7),
             reader.IsDBNull(8) ? null : reader.GetString(8),
-            reader.IsDBNull(9) ? null : reader.GetInt32(9));
+            reader.IsDBNull(9) ? null : reader.GetInt32(9))
+        {
+            SuspendedAt = ParseOrNull(reader, 13),
+            SuspendedMs = reader.IsDBNull(14) ? 0 : reader.GetInt64(14),
+        };
         return new StoredSessionInfo(reader.GetInt64(0), Parse(reader.GetString(1)), RaceStates.FromApi(reader.GetString(2)), timeline);
     }
 

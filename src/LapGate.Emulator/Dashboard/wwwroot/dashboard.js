@@ -102,7 +102,10 @@
     $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
     const practice = race.setup && race.setup.kind === "practice";
     $("start").disabled = race.state !== "idle" || practice;
-    $("stop").disabled = race.state !== "running" || practice;
+    $("stop").disabled = (race.state !== "running" && race.state !== "suspended") || practice;
+    const suspend = $("suspend");
+    suspend.textContent = race.state === "suspended" ? "Resume" : "Suspend";
+    suspend.disabled = race.state !== "running" && race.state !== "suspended";
     for (const element of $("setup-form").elements) {
       element.disabled = race.state !== "idle";
     }
@@ -249,6 +252,8 @@
     });
     $("start").addEventListener("click", () => post("/api/race/start"));
     $("stop").addEventListener("click", () => post("/api/race/stop"));
+    $("suspend").addEventListener("click", () =>
+      post(latest && latest.race.state === "suspended" ? "/api/race/resume" : "/api/race/suspend"));
     $("reset").addEventListener("click", () => $("confirm-reset").showModal());
     $("confirm-reset").addEventListener("close", () => {
       if ($("confirm-reset").returnValue === "reset") {

@@ -57,6 +57,20 @@ internal static class EmulatorApi
             await BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
             return;
         }
+        if (request.Track is { } trackId)
+        {
+            if (context.Race.FindTrack(trackId) is not { } track)
+            {
+                await BadRequestAsync(http, $"POST /api/race/setup: there is no track {trackId} (see GET /api/tracks)").ConfigureAwait(false);
+                return;
+            }
+            setup = setup with { TrackId = track.Id, MinLapMs = request.MinLapMs ?? track.MinLapMs, MaxLapMs = request.MaxLapMs ?? track.MaxLapMs };
+            if (setup.Problem() is { } limits)
+            {
+                await BadRequestAsync(http, $"POST /api/race/setup: {limits}").ConfigureAwait(false);
+                return;
+            }
+        }
         var result = context.Race.Setup(setup);
         if (result.Accepted)
         {

@@ -12,6 +12,9 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
     /// <summary><c>race</c> (when left out), <c>qualifying</c> or <c>practice</c> (mode may be left out: open).</summary>
     public string? Kind { get; init; }
 
+    /// <summary>The managed track driven on: its lap time limits apply unless given here, and its record is kept.</summary>
+    public long? Track { get; init; }
+
     /// <summary>A lap at or below this is not counted (ms); null for no minimum.</summary>
     public long? MinLapMs { get; init; }
 

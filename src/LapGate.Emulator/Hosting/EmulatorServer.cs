@@ -94,7 +94,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         RaceEngine? race = null;
         try
         {
-            race = new RaceEngine(drivers, store, options.TimeProvider, logger);
+            race = new RaceEngine(drivers, store, options.TimeProvider, logger, driversFromFile: options.DriversFile is not null);
             var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
             race.StateChanged += (_, state) =>
             {
@@ -125,6 +125,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             app.Map("/", (RequestDelegate)server.HandleRootAsync);
             EmulatorApi.Map(app, context);
             SessionApi.Map(app, context);
+            TrackApi.Map(app, context);
             DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,9 @@ public sealed partial class RaceEngine : IDisposable
     private readonly IRaceStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly UpdateControllerData _drivers;
+    private readonly UpdateControllerData _baseDrivers;
+    private readonly bool _driversFromFile;
+    private UpdateControllerData _drivers;
     private readonly SortedDictionary<int, ControllerRecord> _controllers = [];
     private readonly Queue<Violation> _violations = new();
     private long _session;
@@ -32,15 +34,22 @@ public sealed partial class RaceEngine : IDisposable
     private RaceTimeline _timeline;
     private ITimer? _finishTimer;
 
-    /// <summary>Loads the current session from <paramref name="store"/> and replays it.</summary>
-    public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger)
+    /// <summary>
+    /// Loads the current session from <paramref name="store"/> and replays it. <paramref name="drivers"/> is
+    /// the built-in default, or a <c>--drivers</c> file when <paramref name="driversFromFile"/>: a file
+    /// overrides the drivers managed in the database, the default does not.
+    /// </summary>
+    public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger, bool driversFromFile = false)
     {
         ArgumentNullException.ThrowIfNull(drivers);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _drivers = drivers;
+        _baseDrivers = drivers;
+        _driversFromFile = driversFromFile;
         _store = store;
+        var managed = store.LoadDrivers();
+        _drivers = driversFromFile || managed.Count == 0 ? drivers : LapGate.Emulator.Tracks.DriversView.ToData(managed);
         _time = timeProvider;
         _logger = logger;
         var now = timeProvider.GetUtcNow();
@@ -76,7 +85,16 @@ public sealed partial class RaceEngine : IDisposable
     public event EventHandler<RaceState>? StateChanged;
 
     /// <summary>The drivers and cars sent in the handshake.</summary>
-    public UpdateControllerData Drivers => _drivers;
+    public UpdateControllerData Drivers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _drivers;
+            }
+        }
+    }
 
     /// <summary>The current state.</summary>
     public RaceState State
@@ -131,6 +149,10 @@ public sealed partial class RaceEngine : IDisposable
                     Store(new StoredEvent(final ? RaceEventKind.FinalLap : RaceEventKind.Lap, controllerId, timestamp));
                     lapMs = record.Add(timestamp);
                     record.Finished = final;
+                    if (lapMs is { } completed)
+                    {
+                        OfferRecordLocked(controllerId, completed);
+                    }
                     finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }

@@ -22,6 +22,9 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     /// <summary>One of <see cref="RaceKinds"/>: <c>race</c> (the default), <c>qualifying</c> or <c>practice</c>.</summary>
     public string Kind { get; init; } = RaceKinds.Race;
 
+    /// <summary>The managed track driven on (its record is kept), or null.</summary>
+    public long? TrackId { get; init; }
+
     /// <summary>Free practice (open, never started or ended).</summary>
     public static RaceSetup Practice { get; } = new(RaceModes.Open) { Kind = RaceKinds.Practice };
 

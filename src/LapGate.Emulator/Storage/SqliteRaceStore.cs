@@ -36,6 +36,25 @@ public sealed partial class SqliteRaceStore : IRaceStore
             ended_at TEXT NULL,
             finish_reason TEXT NULL,
             winner_id INTEGER NULL);
+        CREATE TABLE IF NOT EXISTS tracks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            min_lap_ms INTEGER NULL,
+            max_lap_ms INTEGER NULL);
+        CREATE TABLE IF NOT EXISTS track_records (
+            track_id INTEGER PRIMARY KEY REFERENCES tracks(id),
+            lap_ms INTEGER NOT NULL,
+            controller_id INTEGER NOT NULL,
+            driver TEXT NULL,
+            car TEXT NULL,
+            set_at TEXT NOT NULL,
+            session_id INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS drivers (
+            controller_id INTEGER PRIMARY KEY,
+            driver TEXT NULL,
+            car TEXT NULL,
+            color TEXT NULL,
+            background_color TEXT NULL);
         """;
 
     private readonly SqliteConnection _connection;
@@ -152,7 +171,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
                 existing.Add(reader.GetString(0));
             }
         }
-        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER"])
+        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER", "track_id INTEGER"])
         {
             if (!existing.Contains(column.Split(' ')[0]))
             {

@@ -85,6 +85,14 @@
     const limits = F.limits(race.setup);
     $("race-limits").textContent = limits;
     $("race-limits").hidden = limits === "";
+    const track = $("race-track");
+    track.hidden = !race.track;
+    if (race.track) {
+      const record = race.track.record;
+      track.textContent = record
+        ? `${race.track.name} · record ${F.lapTime(record.lapMs)} ${record.driver || `Controller ${record.controllerId}`}`
+        : `${race.track.name} · no record yet`;
+    }
     const progress = $("race-progress");
     progress.hidden = !race.setup || race.setup.mode !== "laps";
     if (!progress.hidden) {
@@ -232,7 +240,8 @@
   function setupBody() {
     const mode = new FormData($("setup-form")).get("mode");
     const kind = $("setup-kind").value;
-    const limits = { kind, minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
+    const track = $("setup-track").value === "" ? undefined : Number($("setup-track").value);
+    const limits = { kind, track, minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
     if (kind === "practice") {
       return { mode: "open", ...limits };
     }
@@ -243,6 +252,25 @@
       return { mode, minutes: Number($("setup-minutes").value), ...limits };
     }
     return { mode: "open", ...limits };
+  }
+
+  // The managed tracks for the setup form (a track's limits apply unless typed in).
+  async function loadTracks() {
+    try {
+      const tracks = await (await fetch("/api/tracks")).json();
+      const options = tracks.map((t) => {
+        const option = document.createElement("option");
+        option.value = String(t.id);
+        option.textContent = t.name;
+        return option;
+      });
+      const none = document.createElement("option");
+      none.value = "";
+      none.textContent = "none";
+      $("setup-track").replaceChildren(none, ...options);
+    } catch (error) {
+      $("control-message").textContent = `Could not load the tracks: ${error.message}`;
+    }
   }
 
   function wire() {
@@ -269,6 +297,7 @@
       $("toggle-large").setAttribute("aria-pressed", String(on));
     });
     $("ws-address").textContent = `ws://${location.host}/`;
+    loadTracks();
     setInterval(tick, 250);
     new window.LiveConnection("/api/events", render, setLink).start();
   }

@@ -15,6 +15,9 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
     /// <summary>The managed track driven on: its lap time limits apply unless given here, and its record is kept.</summary>
     public long? Track { get; init; }
 
+    /// <summary>A start countdown in ms (0..60000): start goes through <c>starting</c> first; null for none.</summary>
+    public long? CountdownMs { get; init; }
+
     /// <summary>A lap at or below this is not counted (ms); null for no minimum.</summary>
     public long? MinLapMs { get; init; }
 
@@ -50,7 +53,7 @@ public sealed record RaceSetupRequest(string? Mode, int? Laps = null, double? Mi
                 problem = $"\"mode\" must be \"laps\", \"time\" or \"open\" (got {(Mode is null ? "nothing" : $"\"{Mode}\"")})";
                 return null;
         }
-        setup = setup with { Kind = Kind ?? RaceKinds.Race, MinLapMs = MinLapMs, MaxLapMs = MaxLapMs };
+        setup = setup with { Kind = Kind ?? RaceKinds.Race, MinLapMs = MinLapMs, MaxLapMs = MaxLapMs, CountdownMs = CountdownMs };
         problem = setup.Problem();
         return problem is null ? setup : null;
     }

@@ -43,13 +43,14 @@ public sealed partial class RaceEngine
         {
             return Resume();
         }
+        RaceState started;
         lock (_lock)
         {
             if (_timeline.Setup.IsPractice)
             {
                 return new RaceCommandResult(false, false, _state, PracticeRefusal);
             }
-            if (_state == RaceState.Running)
+            if (_state is RaceState.Running or RaceState.Starting)
             {
                 return new RaceCommandResult(true, false, _state);
             }
@@ -61,16 +62,46 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(false, false, _state, "the race has ended; reset it before starting a new one");
             }
-            var now = _time.GetUtcNow();
-            _store.SetState(_session, RaceState.Running, now);
-            _state = RaceState.Running;
-            _timeline = _timeline with { StartedAt = now };
-            SaveTimelineLocked();
-            ArmFinishTimerLocked(now);
+            if (_timeline.Setup.CountdownMs is > 0 and var countdown)
+            {
+                _store.SetState(_session, RaceState.Starting, _time.GetUtcNow());
+                _state = RaceState.Starting;
+                DisarmFinishTimerLocked();
+                _finishTimer = _time.CreateTimer(OnCountdownDone, _session, TimeSpan.FromMilliseconds(countdown), Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                GoRunningLocked();
+            }
+            started = _state;
+        }
+        RaiseStateChanged(started);
+        RaiseChanged();
+        return new RaceCommandResult(true, true, started);
+    }
+
+    private void GoRunningLocked()
+    {
+        var now = _time.GetUtcNow();
+        _store.SetState(_session, RaceState.Running, now);
+        _state = RaceState.Running;
+        _timeline = _timeline with { StartedAt = now };
+        SaveTimelineLocked();
+        ArmFinishTimerLocked(now);
+    }
+
+    private void OnCountdownDone(object? session)
+    {
+        lock (_lock)
+        {
+            if (_state != RaceState.Starting || session is not long id || id != _session)
+            {
+                return;
+            }
+            GoRunningLocked();
         }
         RaiseStateChanged(RaceState.Running);
         RaiseChanged();
-        return new RaceCommandResult(true, true, RaceState.Running);
     }
 
     /// <summary>
@@ -148,28 +179,41 @@ public sealed partial class RaceEngine
         ArmFinishTimerLocked(now);
     }
 
-    /// <summary>running → ended, the leader shown as winner (accepted and unchanged when already ended; refused when idle).</summary>
+    /// <summary>running or suspended → ended, the leader shown as winner; starting → idle (the countdown is called off) (accepted and unchanged when already ended; refused when idle).</summary>
     public RaceCommandResult Stop()
     {
+        var aborted = false;
         lock (_lock)
         {
             if (_timeline.Setup.IsPractice)
             {
                 return new RaceCommandResult(false, false, _state, PracticeRefusal);
             }
-            if (_state == RaceState.Ended)
+            if (_state == RaceState.Starting)
             {
-                return new RaceCommandResult(true, false, _state);
+                // Stopped during the countdown: not started after all.
+                DisarmFinishTimerLocked();
+                _store.SetState(_session, RaceState.Idle, _time.GetUtcNow());
+                _state = RaceState.Idle;
+                aborted = true;
             }
-            if (_state is not (RaceState.Running or RaceState.Suspended))
+            else
             {
-                return new RaceCommandResult(false, false, _state, "no race is running");
+                if (_state == RaceState.Ended)
+                {
+                    return new RaceCommandResult(true, false, _state);
+                }
+                if (_state is not (RaceState.Running or RaceState.Suspended))
+                {
+                    return new RaceCommandResult(false, false, _state, "no race is running");
+                }
+                EndLocked(FinishReasons.Stopped, WinnerLocked());
             }
-            EndLocked(FinishReasons.Stopped, WinnerLocked());
         }
-        RaiseStateChanged(RaceState.Ended);
+        var after = aborted ? RaceState.Idle : RaceState.Ended;
+        RaiseStateChanged(after);
         RaiseChanged();
-        return new RaceCommandResult(true, true, RaceState.Ended);
+        return new RaceCommandResult(true, true, after);
     }
 
     /// <summary>Any state → idle with empty standings, in a new session with the same setup (the old one stays in the database).</summary>

@@ -64,7 +64,12 @@ public sealed partial class RaceEngine : IDisposable
                 _duplicates++;
             }
         }
-        if (_state == RaceState.Running)
+        if (_state == RaceState.Starting)
+        {
+            // The countdown was cut by a restart: the race starts now.
+            GoRunningLocked();
+        }
+        else if (_state == RaceState.Running)
         {
             // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
             if (_timeline.EndsAt <= now)

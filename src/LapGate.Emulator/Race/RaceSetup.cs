@@ -22,6 +22,12 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     /// <summary>One of <see cref="RaceKinds"/>: <c>race</c> (the default), <c>qualifying</c> or <c>practice</c>.</summary>
     public string Kind { get; init; } = RaceKinds.Race;
 
+    /// <summary>Longest start countdown (1 min).</summary>
+    public const long MaxCountdownMs = 60_000;
+
+    /// <summary>A start countdown (ms): start goes through <c>starting</c> for this long before <c>running</c>; null or 0 = at once.</summary>
+    public long? CountdownMs { get; init; }
+
     /// <summary>The managed track driven on (its record is kept), or null.</summary>
     public long? TrackId { get; init; }
 
@@ -97,7 +103,8 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
     };
 
     private string? LimitsProblem() =>
-        MinLapMs is < 0 or > MaxLapLimitMs ? $"the minimum lap time must be 0..{MaxLapLimitMs} ms (got {Show(MinLapMs)} ms)"
+        CountdownMs is < 0 or > MaxCountdownMs ? $"the start countdown must be 0..{MaxCountdownMs} ms (got {Show(CountdownMs)} ms)"
+        : MinLapMs is < 0 or > MaxLapLimitMs ? $"the minimum lap time must be 0..{MaxLapLimitMs} ms (got {Show(MinLapMs)} ms)"
         : MaxLapMs is < 1 or > MaxLapLimitMs ? $"the maximum lap time must be 1..{MaxLapLimitMs} ms (got {Show(MaxLapMs)} ms)"
         : MinLapMs is { } min && MaxLapMs is { } max && max <= min ? $"the maximum lap time ({max} ms) must be more than the minimum ({min} ms)"
         : null;

@@ -38,4 +38,22 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("only a running race can be suspended", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PostStart_SetupWithCountdown_BroadcastStartingThenRunning()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
+        await using var sensor = await emulator.ConnectSensorAsync();
+        var setup = await emulator.Http.PostAsync("api/race/setup",
+            new StringContent("""{"mode":"laps","laps":3,"countdownMs":3000}""", System.Text.Encoding.UTF8, "application/json"));
+        setup.EnsureSuccessStatusCode();
+
+        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        Assert.Equal(new UpdateEventStatus(EventStatus.Starting), await sensor.ReceiveAsync());
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal("running", (await emulator.GetRaceAsync()).State);
+    }
 }

@@ -110,7 +110,7 @@
     $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
     const practice = race.setup && race.setup.kind === "practice";
     $("start").disabled = race.state !== "idle" || practice;
-    $("stop").disabled = (race.state !== "running" && race.state !== "suspended") || practice;
+    $("stop").disabled = !["running", "suspended", "starting"].includes(race.state) || practice;
     const suspend = $("suspend");
     suspend.textContent = race.state === "suspended" ? "Resume" : "Suspend";
     suspend.disabled = race.state !== "running" && race.state !== "suspended";
@@ -241,7 +241,7 @@
     const mode = new FormData($("setup-form")).get("mode");
     const kind = $("setup-kind").value;
     const track = $("setup-track").value === "" ? undefined : Number($("setup-track").value);
-    const limits = { kind, track, minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
+    const limits = { kind, track, countdownMs: limitMs($("setup-countdown")), minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
     if (kind === "practice") {
       return { mode: "open", ...limits };
     }

@@ -209,7 +209,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private string Hint() =>
         $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  Dashboard: {HttpUri}  API: {HttpUri}api/race " +
-        $"(also /api/race/setup|start|stop|reset, /api/events, /api/connections, /api/sessions, /api/faults)\n";
+        $"(also /api/race/setup|start|stop|suspend|resume|reset, /api/events, /api/connections, /api/sessions, /api/tracks, /api/drivers, /api/faults)\n";
 
     private static IPAddress ListenAddress(string bind) =>
         string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);

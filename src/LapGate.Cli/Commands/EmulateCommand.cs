@@ -17,7 +17,7 @@ internal static class EmulateCommand
     {
         var bind = new Option<string>("--bind") { Description = "IP address to listen on (anything but loopback is reachable from the network)", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port for WebSocket and HTTP (0 = any free port)", DefaultValueFactory = _ => EmulatorOptions.DefaultPort };
-        var drivers = new Option<FileInfo?>("--drivers") { Description = "JSON file shaped like update_controller_data's data: {\"1\":{\"color\":…,\"backgroundColor\":…,\"driver\":…,\"car\":…},…}" };
+        var drivers = new Option<FileInfo?>("--drivers") { Description = "JSON file shaped like update_controller_data's data: {\"1\":{\"color\":…,\"backgroundColor\":…,\"driver\":…,\"car\":…},…}; overrides the drivers managed in the emulator (POST /api/drivers)" };
         var apiVersion = new Option<int>("--api-version") { Description = "Api version to answer (the app sends 6 or 7)", DefaultValueFactory = _ => 7 };
         var db = new Option<FileInfo?>("--db") { Description = $"SQLite file for sessions and laps (default {EmulatorOptions.DefaultDatabasePath})" };
         var noDb = new Option<bool>("--no-db") { Description = "Keep everything in memory (nothing survives a restart)" };

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace LapGate.Emulator.Api;
 
 /// <summary>
-/// The HTTP API: <c>GET /api/race</c>, <c>POST /api/race/start|stop|reset|setup</c>, <c>GET/POST /api/faults</c>.
+/// The HTTP API: <c>GET /api/race</c>, <c>POST /api/race/start|stop|suspend|resume|reset|setup</c>, <c>GET/POST /api/faults</c>.
 /// Plain <see cref="RequestDelegate"/>s with source-generated JSON (no reflection).
 /// </summary>
 internal static class EmulatorApi
@@ -21,6 +21,8 @@ internal static class EmulatorApi
         routes.MapPost("/api/race/start", http => CommandAsync(http, context, context.Race.Start()));
         routes.MapPost("/api/race/stop", http => CommandAsync(http, context, context.Race.Stop()));
         routes.MapPost("/api/race/reset", http => CommandAsync(http, context, context.Race.Reset()));
+        routes.MapPost("/api/race/suspend", http => CommandAsync(http, context, context.Race.Suspend()));
+        routes.MapPost("/api/race/resume", http => CommandAsync(http, context, context.Race.Resume()));
         routes.MapPost("/api/race/setup", http => SetupAsync(http, context));
         routes.MapGet("/api/connections", http => http.Response.WriteAsJsonAsync(context.Connections.Describe(), json.IReadOnlyListConnectionSummary, cancellationToken: http.RequestAborted));
         routes.MapGet("/api/faults", http => http.Response.WriteAsJsonAsync(FaultSettings.From(context.Faults), json.FaultSettings, cancellationToken: http.RequestAborted));
@@ -54,6 +56,20 @@ internal static class EmulatorApi
         {
             await BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
             return;
+        }
+        if (request.Track is { } trackId)
+        {
+            if (context.Race.FindTrack(trackId) is not { } track)
+            {
+                await BadRequestAsync(http, $"POST /api/race/setup: there is no track {trackId} (see GET /api/tracks)").ConfigureAwait(false);
+                return;
+            }
+            setup = setup with { TrackId = track.Id, MinLapMs = request.MinLapMs ?? track.MinLapMs, MaxLapMs = request.MaxLapMs ?? track.MaxLapMs };
+            if (setup.Problem() is { } limits)
+            {
+                await BadRequestAsync(http, $"POST /api/race/setup: {limits}").ConfigureAwait(false);
+                return;
+            }
         }
         var result = context.Race.Setup(setup);
         if (result.Accepted)

@@ -16,4 +16,9 @@ namespace LapGate.Emulator.Api;
 [JsonSerializable(typeof(IReadOnlyList<SessionSummary>))]
 [JsonSerializable(typeof(SessionResults))]
 [JsonSerializable(typeof(LiveUpdate))]
+[JsonSerializable(typeof(IReadOnlyList<Tracks.Track>))]
+[JsonSerializable(typeof(Tracks.TrackInput))]
+[JsonSerializable(typeof(Tracks.Track))]
+[JsonSerializable(typeof(Tracks.DriversView))]
+[JsonSerializable(typeof(IReadOnlyList<Tracks.ManagedDriver>))]
 public sealed partial class EmulatorJsonContext : JsonSerializerContext;

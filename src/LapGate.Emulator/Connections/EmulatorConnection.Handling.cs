@@ -108,6 +108,9 @@ internal sealed partial class EmulatorConnection
             case LapResult.Duplicate:
                 EmulatorLog.Duplicate(Logger, lap.ControllerId, lap.Timestamp, Id);
                 break;
+            case LapResult.Rejected when outcome.Rejection is { } rejected:
+                EmulatorLog.LapRejected(Logger, lap.ControllerId, rejected.LapMs, rejected.Reason, rejected.LimitMs, Id);
+                break;
             default:
                 EmulatorLog.Violation(Logger, Id, ViolationKinds.LapOutOfOrder,
                     $"analog_lap controller {lap.ControllerId}: timestamp {lap.Timestamp} is older than its last crossing; not counted");

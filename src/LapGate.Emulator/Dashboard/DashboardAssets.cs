@@ -16,6 +16,8 @@ internal sealed class DashboardAssets
     [
         ("index.html", "text/html; charset=utf-8"),
         ("results.html", "text/html; charset=utf-8"),
+        ("manage.html", "text/html; charset=utf-8"),
+        ("manage.js", "text/javascript; charset=utf-8"),
         ("dashboard.css", "text/css; charset=utf-8"),
         ("format.js", "text/javascript; charset=utf-8"),
         ("live.js", "text/javascript; charset=utf-8"),

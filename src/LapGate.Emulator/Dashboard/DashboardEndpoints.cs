@@ -6,7 +6,7 @@ namespace LapGate.Emulator.Dashboard;
 
 /// <summary>
 /// The dashboard's routes besides <c>/</c> (which the server shares with the WebSocket):
-/// <c>/static/{file}</c>, <c>/sessions</c> and <c>/sessions/{id}</c> (results pages), <c>/api/events</c> (push),
+/// <c>/static/{file}</c>, <c>/sessions</c> and <c>/sessions/{id}</c> (results pages), <c>/manage</c> (tracks and drivers), <c>/api/events</c> (push),
 /// and <c>/api</c>, a plain-text hint for people and scripts.
 /// </summary>
 internal static class DashboardEndpoints
@@ -17,6 +17,7 @@ internal static class DashboardEndpoints
         routes.MapGet("/favicon.ico", http => assets.WriteAsync(http, "icon.svg"));
         routes.MapGet("/sessions", http => assets.WriteAsync(http, "results.html"));
         routes.MapGet("/sessions/{id:long}", http => assets.WriteAsync(http, "results.html"));
+        routes.MapGet("/manage", http => assets.WriteAsync(http, "manage.html"));
         routes.MapGet("/api/events", (RequestDelegate)feed.ServeAsync);
         routes.MapGet("/api", http =>
         {

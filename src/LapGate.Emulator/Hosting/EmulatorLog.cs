@@ -64,4 +64,7 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(20, LogLevel.Information, "race finished ({Reason}); winner: {Winner}")]
     public static partial void Finished(ILogger logger, string reason, string winner);
+
+    [LoggerMessage(21, LogLevel.Information, "lap controller {Controller}: {LapMs} ms not counted ({Reason}, limit {LimitMs} ms) from {Connection}")]
+    public static partial void LapRejected(ILogger logger, int controller, long lapMs, string reason, long limitMs, string connection);
 }

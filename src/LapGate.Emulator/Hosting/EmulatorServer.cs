@@ -95,7 +95,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         RaceEngine? race = null;
         try
         {
-            race = new RaceEngine(drivers, store, options.TimeProvider, logger);
+            race = new RaceEngine(drivers, store, options.TimeProvider, logger, driversFromFile: options.DriversFile is not null);
             var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
             race.StateChanged += (_, state) =>
             {
@@ -133,6 +133,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             app.Map("/", (RequestDelegate)server.HandleRootAsync);
             EmulatorApi.Map(app, context);
             SessionApi.Map(app, context);
+            TrackApi.Map(app, context);
             DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -216,7 +217,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private string Hint() =>
         $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  Dashboard: {HttpUri}  API: {HttpUri}api/race " +
-        $"(also /api/race/setup|start|stop|reset, /api/events, /api/connections, /api/sessions, /api/faults)\n";
+        $"(also /api/race/setup|start|stop|suspend|resume|reset, /api/events, /api/connections, /api/sessions, /api/tracks, /api/drivers, /api/faults)\n";
 
     private static IPAddress ListenAddress(string bind) =>
         string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);

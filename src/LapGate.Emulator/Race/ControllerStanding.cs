@@ -31,4 +31,14 @@ public sealed record ControllerStanding(
     long? GapMs,
     int GapLaps,
     long? LastCrossing,
-    IReadOnlyList<long> LapTimes);
+    IReadOnlyList<long> LapTimes)
+{
+    /// <summary>Laps not counted because they broke the lap time limits (all of them, also those no longer listed).</summary>
+    public int RejectedCount { get; init; }
+
+    /// <summary>The newest rejected laps (at most 20), oldest first, each with its reason.</summary>
+    public IReadOnlyList<RejectedLap> RejectedLaps { get; init; } = [];
+
+    /// <summary>Took the chequered flag (its final lap is in): later crossings do not count.</summary>
+    public bool Finished { get; init; }
+}

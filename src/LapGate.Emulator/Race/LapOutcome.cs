@@ -11,6 +11,8 @@ public enum LapResult
     Duplicate,
     /// <summary>Older than the controller's last crossing: a violation, not counted.</summary>
     OutOfOrder,
+    /// <summary>The lap broke the track's minimum or maximum lap time: not counted (see <see cref="RejectReasons"/>).</summary>
+    Rejected,
 }
 
 /// <summary>The outcome of one lap frame.</summary>
@@ -20,4 +22,8 @@ public enum LapResult
 /// <param name="LapMs">The completed lap's time for <see cref="LapResult.Counted"/>.</param>
 /// <param name="Laps">Completed laps of this controller after the frame.</param>
 /// <param name="BestLapMs">Best lap after the frame.</param>
-public sealed record LapOutcome(LapResult Result, int ControllerId, long Timestamp, long? LapMs, int Laps, long? BestLapMs);
+public sealed record LapOutcome(LapResult Result, int ControllerId, long Timestamp, long? LapMs, int Laps, long? BestLapMs)
+{
+    /// <summary>Why the lap was not counted, for <see cref="LapResult.Rejected"/>.</summary>
+    public RejectedLap? Rejection { get; init; }
+}

@@ -10,10 +10,16 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations]);
+            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations], _timeline.Setup.IsQualifying);
+            var now = _time.GetUtcNow();
             var endsAt = _timeline.EndsAt;
+            if (_state == RaceState.Suspended && _timeline.SuspendedAt is { } suspendedAt && endsAt is { } plannedEnd)
+            {
+                // The clock stands still: the end moves with every moment of the suspension.
+                endsAt = plannedEnd + (now - suspendedAt);
+            }
             long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
-                : _state == RaceState.Running && endsAt is { } end ? Math.Max(0, (long)(end - _time.GetUtcNow()).TotalMilliseconds)
+                : _state is RaceState.Running or RaceState.Suspended && endsAt is { } end ? Math.Max(0, (long)(end - now).TotalMilliseconds)
                 : _state == RaceState.Ended ? 0
                 : duration;
             return snapshot with
@@ -21,6 +27,8 @@ public sealed partial class RaceEngine
                 Setup = _timeline.Setup,
                 StartedAt = _timeline.StartedAt,
                 EndsAt = endsAt,
+                SuspendedAt = _timeline.SuspendedAt,
+                Track = _timeline.Setup.TrackId is { } track ? _store.ListTracks().FirstOrDefault(t => t.Id == track) : null,
                 RemainingMs = remaining,
                 EndedAt = _timeline.EndedAt,
                 FinishReason = _timeline.FinishReason,
@@ -34,7 +42,8 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            return [.. _store.ListSessions().Select(s => SessionSummary.From(s, _drivers))];
+            // Free practice is not a session of its own (its laps still count while it runs).
+            return [.. _store.ListSessions().Where(s => !s.Timeline.Setup.IsPractice).Select(s => SessionSummary.From(s, _drivers))];
         }
     }
 

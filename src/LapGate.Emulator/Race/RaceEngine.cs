@@ -11,7 +11,8 @@ namespace LapGate.Emulator.Race;
 /// Rules: a controller's first crossing is the reference; each later one completes a lap (the
 /// difference of the timestamps). A crossing with a timestamp already seen for that controller is
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
-/// violation and not counted. Laps count in every state; the state only says whether a race is on.
+/// violation and not counted. A lap at or below the setup's minimum lap time, or above its maximum,
+/// is rejected (see <see cref="RejectReasons"/>). Laps count in every state; the state only says whether a race is on.
 /// </summary>
 public sealed partial class RaceEngine : IDisposable
 {
@@ -22,7 +23,9 @@ public sealed partial class RaceEngine : IDisposable
     private readonly IRaceStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly UpdateControllerData _drivers;
+    private readonly UpdateControllerData _baseDrivers;
+    private readonly bool _driversFromFile;
+    private UpdateControllerData _drivers;
     private readonly SortedDictionary<int, ControllerRecord> _controllers = [];
     private readonly Queue<Violation> _violations = new();
     private long _session;
@@ -31,15 +34,22 @@ public sealed partial class RaceEngine : IDisposable
     private RaceTimeline _timeline;
     private ITimer? _finishTimer;
 
-    /// <summary>Loads the current session from <paramref name="store"/> and replays it.</summary>
-    public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger)
+    /// <summary>
+    /// Loads the current session from <paramref name="store"/> and replays it. <paramref name="drivers"/> is
+    /// the built-in default, or a <c>--drivers</c> file when <paramref name="driversFromFile"/>: a file
+    /// overrides the drivers managed in the database, the default does not.
+    /// </summary>
+    public RaceEngine(UpdateControllerData drivers, IRaceStore store, TimeProvider timeProvider, ILogger logger, bool driversFromFile = false)
     {
         ArgumentNullException.ThrowIfNull(drivers);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _drivers = drivers;
+        _baseDrivers = drivers;
+        _driversFromFile = driversFromFile;
         _store = store;
+        var managed = store.LoadDrivers();
+        _drivers = driversFromFile || managed.Count == 0 ? drivers : LapGate.Emulator.Tracks.DriversView.ToData(managed);
         _time = timeProvider;
         _logger = logger;
         var now = timeProvider.GetUtcNow();
@@ -49,17 +59,22 @@ public sealed partial class RaceEngine : IDisposable
         _timeline = current.Timeline;
         foreach (var e in current.Events)
         {
-            if (RaceReplay.Apply(_controllers, e))
+            if (RaceReplay.Apply(_controllers, e, _timeline.Setup))
             {
                 _duplicates++;
             }
         }
-        if (_state == RaceState.Running)
+        if (_state == RaceState.Starting)
+        {
+            // The countdown was cut by a restart: the race starts now.
+            GoRunningLocked();
+        }
+        else if (_state == RaceState.Running)
         {
             // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
             if (_timeline.EndsAt <= now)
             {
-                EndLocked(FinishReasons.Time, RaceStandings.LeaderId(_controllers.Values));
+                EndLocked(FinishReasons.Time, WinnerLocked());
             }
             else
             {
@@ -75,7 +90,16 @@ public sealed partial class RaceEngine : IDisposable
     public event EventHandler<RaceState>? StateChanged;
 
     /// <summary>The drivers and cars sent in the handshake.</summary>
-    public UpdateControllerData Drivers => _drivers;
+    public UpdateControllerData Drivers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _drivers;
+            }
+        }
+    }
 
     /// <summary>The current state.</summary>
     public RaceState State
@@ -100,6 +124,19 @@ public sealed partial class RaceEngine : IDisposable
             var record = Get(controllerId);
             var result = record.Classify(timestamp);
             long? lapMs = null;
+            RejectedLap? rejection = null;
+            if (result == LapResult.Counted && record.Finished)
+            {
+                result = LapResult.Rejected;
+                Store(new StoredEvent(RaceEventKind.AfterFinish, controllerId, timestamp));
+                rejection = record.Reject(timestamp, RejectReasons.AfterFinish, 0);
+            }
+            else if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
+            {
+                result = LapResult.Rejected;
+                Store(new StoredEvent(broken.Reason == RejectReasons.TooShort ? RaceEventKind.TooShort : RaceEventKind.TooLong, controllerId, timestamp));
+                rejection = record.Reject(timestamp, broken.Reason, broken.LimitMs);
+            }
             switch (result)
             {
                 case LapResult.Duplicate:
@@ -108,15 +145,23 @@ public sealed partial class RaceEngine : IDisposable
                     break;
                 case LapResult.OutOfOrder:
                     AddViolationLocked(source, ViolationKinds.LapOutOfOrder,
-                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.LastCrossing}; not counted");
+                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.Reference}; not counted");
+                    break;
+                case LapResult.Rejected:
                     break;
                 default:
-                    Store(new StoredEvent(RaceEventKind.Lap, controllerId, timestamp));
+                    var final = result == LapResult.Counted && IsFinalLapLocked(record);
+                    Store(new StoredEvent(final ? RaceEventKind.FinalLap : RaceEventKind.Lap, controllerId, timestamp));
                     lapMs = record.Add(timestamp);
+                    record.Finished = final;
+                    if (lapMs is { } completed)
+                    {
+                        OfferRecordLocked(controllerId, completed);
+                    }
                     finished = lapMs is not null && FinishOnLapLocked(record);
                     break;
             }
-            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs);
+            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs) { Rejection = rejection };
         }
         if (finished)
         {

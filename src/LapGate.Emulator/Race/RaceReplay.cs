@@ -6,7 +6,7 @@ namespace LapGate.Emulator.Race;
 internal static class RaceReplay
 {
     /// <summary>Applies one stored event; returns true when it was an ignored duplicate.</summary>
-    public static bool Apply(IDictionary<int, ControllerRecord> controllers, StoredEvent e)
+    public static bool Apply(IDictionary<int, ControllerRecord> controllers, StoredEvent e, RaceSetup setup)
     {
         if (e.ControllerId is < 1 or > 8)
         {
@@ -19,8 +19,18 @@ internal static class RaceReplay
         }
         switch (e.Kind)
         {
-            case RaceEventKind.Lap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
+            case RaceEventKind.Lap or RaceEventKind.FinalLap when e.Timestamp is { } t && record.Classify(t) is LapResult.FirstCrossing or LapResult.Counted:
                 record.Add(t);
+                record.Finished |= e.Kind == RaceEventKind.FinalLap;
+                break;
+            case RaceEventKind.AfterFinish when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
+                record.Reject(t, RejectReasons.AfterFinish, 0);
+                break;
+            case RaceEventKind.TooShort when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
+                record.Reject(t, RejectReasons.TooShort, setup.MinLapMs ?? 0);
+                break;
+            case RaceEventKind.TooLong when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
+                record.Reject(t, RejectReasons.TooLong, setup.MaxLapMs ?? 0);
                 break;
             case RaceEventKind.Duplicate:
                 return true;

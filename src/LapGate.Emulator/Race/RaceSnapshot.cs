@@ -25,6 +25,12 @@ public sealed record RaceSnapshot(
     /// <summary>Time left of a timed race (the full duration while idle, 0 once ended); null for other modes.</summary>
     public long? RemainingMs { get; init; }
 
+    /// <summary>The managed track of the setup with its record, or null.</summary>
+    public Tracks.Track? Track { get; init; }
+
+    /// <summary>When the current suspension began (null unless suspended).</summary>
+    public DateTimeOffset? SuspendedAt { get; init; }
+
     /// <summary>When the race ended.</summary>
     public DateTimeOffset? EndedAt { get; init; }
 

@@ -2,12 +2,19 @@ using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Race;
 
-/// <summary>The race: idle (laps count, no race on) → running → ended; reset goes back to idle with a new session.</summary>
+/// <summary>
+/// The race: idle (laps count, no race on) → running ⇄ suspended → ended; reset goes back to idle
+/// with a new session.
+/// </summary>
 public enum RaceState
 {
     Idle,
     Running,
     Ended,
+    /// <summary>Interrupted (the app's "suspended"): laps still count, the clock of a timed race stands still, nobody can win.</summary>
+    Suspended,
+    /// <summary>The start countdown of a setup with <see cref="RaceSetup.CountdownMs"/> (the app's "starting"); laps count, nobody can win yet.</summary>
+    Starting,
 }
 
 /// <summary>Names of <see cref="RaceState"/> on the wire and in the database.</summary>
@@ -18,6 +25,8 @@ public static class RaceStates
     {
         RaceState.Running => "running",
         RaceState.Ended => "ended",
+        RaceState.Suspended => "suspended",
+        RaceState.Starting => "starting",
         _ => "idle",
     };
 
@@ -26,17 +35,21 @@ public static class RaceStates
     {
         "running" => RaceState.Running,
         "ended" => RaceState.Ended,
+        "suspended" => RaceState.Suspended,
+        "starting" => RaceState.Starting,
         _ => RaceState.Idle,
     };
 
     /// <summary>
     /// The <c>update_event_status</c> string broadcast for a state: idle → <c>prepare_for_start</c>,
-    /// running → <c>running</c>, ended → <c>ended</c>.
+    /// starting → <c>starting</c>, running → <c>running</c>, suspended → <c>suspended</c>, ended → <c>ended</c>.
     /// </summary>
     public static string ToEventStatus(this RaceState state) => state switch
     {
         RaceState.Running => EventStatus.Running,
         RaceState.Ended => EventStatus.Ended,
+        RaceState.Suspended => EventStatus.Suspended,
+        RaceState.Starting => EventStatus.Starting,
         _ => EventStatus.PrepareForStart,
     };
 }

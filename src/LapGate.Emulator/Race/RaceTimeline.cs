@@ -8,6 +8,14 @@ namespace LapGate.Emulator.Race;
 /// <param name="WinnerId">The winning controller, or null (no laps, or not ended).</param>
 public sealed record RaceTimeline(RaceSetup Setup, DateTimeOffset? StartedAt = null, DateTimeOffset? EndedAt = null, string? FinishReason = null, int? WinnerId = null)
 {
-    /// <summary>When a timed race runs out, or null.</summary>
-    public DateTimeOffset? EndsAt => StartedAt is { } start && Setup.Duration is { } duration ? start + duration : null;
+    /// <summary>When the current suspension began, or null while not suspended.</summary>
+    public DateTimeOffset? SuspendedAt { get; init; }
+
+    /// <summary>Time spent suspended before the current suspension (ms); a timed race's end moves by it.</summary>
+    public long SuspendedMs { get; init; }
+
+    /// <summary>When a timed race runs out (moved by its suspensions), or null; while suspended, as if it resumed now.</summary>
+    public DateTimeOffset? EndsAt => StartedAt is { } start && Setup.Duration is { } duration
+        ? start + duration + TimeSpan.FromMilliseconds(SuspendedMs)
+        : null;
 }

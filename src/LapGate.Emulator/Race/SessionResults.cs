@@ -35,12 +35,12 @@ public sealed record SessionResults(
         var duplicates = 0;
         foreach (var e in session.Events)
         {
-            if (RaceReplay.Apply(controllers, e))
+            if (RaceReplay.Apply(controllers, e, session.Timeline.Setup))
             {
                 duplicates++;
             }
         }
-        var standings = RaceStandings.Build(session.State, session.Id, controllers.Values, drivers, duplicates, []);
+        var standings = RaceStandings.Build(session.State, session.Id, controllers.Values, drivers, duplicates, [], session.Timeline.Setup.IsQualifying);
         var t = session.Timeline;
         return new SessionResults(session.Id, session.CreatedAt, session.State.ToApi(), t.Setup, t.StartedAt, t.EndedAt, t.FinishReason, t.WinnerId,
             standings.Controllers, duplicates);

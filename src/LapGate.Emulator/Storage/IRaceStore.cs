@@ -1,4 +1,5 @@
 using LapGate.Emulator.Race;
+using LapGate.Emulator.Tracks;
 
 namespace LapGate.Emulator.Storage;
 
@@ -25,4 +26,19 @@ public interface IRaceStore : IDisposable
 
     /// <summary>One session with its events, or null when there is no such id.</summary>
     StoredSession? LoadSession(long sessionId);
+
+    /// <summary>Every track with its record, by name.</summary>
+    IReadOnlyList<Track> ListTracks();
+
+    /// <summary>Creates a track (no id) or changes one; returns its id, 0 for an unknown id. Throws <see cref="Microsoft.Data.Sqlite.SqliteException"/> for a taken name.</summary>
+    long SaveTrack(TrackInput track);
+
+    /// <summary>Keeps <paramref name="candidate"/> as the track's record when it is faster (or the first); returns true when it is the record now.</summary>
+    bool OfferRecord(long trackId, TrackRecord candidate);
+
+    /// <summary>The managed drivers (empty when none were set).</summary>
+    IReadOnlyList<ManagedDriver> LoadDrivers();
+
+    /// <summary>Replaces the managed drivers.</summary>
+    void SaveDrivers(IReadOnlyList<ManagedDriver> drivers);
 }

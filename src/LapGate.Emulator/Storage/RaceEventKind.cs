@@ -9,4 +9,12 @@ public enum RaceEventKind
     Duplicate,
     PitEnter,
     PitLeave,
+    /// <summary>A crossing whose lap was at or below the minimum lap time: ignored, the reference stays.</summary>
+    TooShort,
+    /// <summary>A crossing whose lap was above the maximum lap time: not counted, it becomes the reference.</summary>
+    TooLong,
+    /// <summary>A counted crossing that was the car's last: the lap in progress when the time ran out, or a qualifying's last lap.</summary>
+    FinalLap,
+    /// <summary>A crossing after the car's final lap: not counted.</summary>
+    AfterFinish,
 }

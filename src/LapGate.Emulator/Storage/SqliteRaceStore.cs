@@ -36,6 +36,25 @@ public sealed partial class SqliteRaceStore : IRaceStore
             ended_at TEXT NULL,
             finish_reason TEXT NULL,
             winner_id INTEGER NULL);
+        CREATE TABLE IF NOT EXISTS tracks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            min_lap_ms INTEGER NULL,
+            max_lap_ms INTEGER NULL);
+        CREATE TABLE IF NOT EXISTS track_records (
+            track_id INTEGER PRIMARY KEY REFERENCES tracks(id),
+            lap_ms INTEGER NOT NULL,
+            controller_id INTEGER NOT NULL,
+            driver TEXT NULL,
+            car TEXT NULL,
+            set_at TEXT NOT NULL,
+            session_id INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS drivers (
+            controller_id INTEGER PRIMARY KEY,
+            driver TEXT NULL,
+            car TEXT NULL,
+            color TEXT NULL,
+            background_color TEXT NULL);
         """;
 
     private readonly SqliteConnection _connection;
@@ -70,6 +89,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         {
             _connection.Open();
             Execute(Schema);
+            AddMissingColumns();
         }
         catch (SqliteException ex)
         {
@@ -136,6 +156,28 @@ public sealed partial class SqliteRaceStore : IRaceStore
     {
         _append.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>Columns added after the first release; an older database gets them on open (null = unset).</summary>
+    private void AddMissingColumns()
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var query = _connection.CreateCommand())
+        {
+            query.CommandText = "SELECT name FROM pragma_table_info('session_races')";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER", "track_id INTEGER", "countdown_ms INTEGER"])
+        {
+            if (!existing.Contains(column.Split(' ')[0]))
+            {
+                Execute($"ALTER TABLE session_races ADD COLUMN {column} NULL");
+            }
+        }
     }
 
     private void Execute(string sql)

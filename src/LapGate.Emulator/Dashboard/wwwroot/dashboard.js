@@ -67,6 +67,11 @@
       stops.className = "stops";
       stops.textContent = String(c.pitStops);
       pit.appendChild(stops);
+      const rejected = cell(row, "num rejected", c.rejectedCount ? String(c.rejectedCount) : "–");
+      const last = c.rejectedLaps && c.rejectedLaps.length ? c.rejectedLaps[c.rejectedLaps.length - 1] : null;
+      if (last) {
+        rejected.title = `last: ${F.lapTime(last.lapMs)} ${F.rejectReason(last)}`;
+      }
       return row;
     });
     body.replaceChildren(...rows);
@@ -77,6 +82,17 @@
     state.textContent = race.state;
     state.dataset.state = race.state;
     $("race-setup").textContent = F.setup(race.setup);
+    const limits = F.limits(race.setup);
+    $("race-limits").textContent = limits;
+    $("race-limits").hidden = limits === "";
+    const track = $("race-track");
+    track.hidden = !race.track;
+    if (race.track) {
+      const record = race.track.record;
+      track.textContent = record
+        ? `${race.track.name} · record ${F.lapTime(record.lapMs)} ${record.driver || `Controller ${record.controllerId}`}`
+        : `${race.track.name} · no record yet`;
+    }
     const progress = $("race-progress");
     progress.hidden = !race.setup || race.setup.mode !== "laps";
     if (!progress.hidden) {
@@ -87,10 +103,17 @@
     const banner = $("winner");
     banner.hidden = race.state !== "ended" || !race.finishReason;
     $("winner-name").textContent = winner ? F.driverName(winner) : "none (no laps)";
-    const why = { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
+    const qualifying = race.setup && race.setup.kind === "qualifying";
+    const why = qualifying
+      ? "fastest lap"
+      : { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
     $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
-    $("start").disabled = race.state !== "idle";
-    $("stop").disabled = race.state !== "running";
+    const practice = race.setup && race.setup.kind === "practice";
+    $("start").disabled = race.state !== "idle" || practice;
+    $("stop").disabled = !["running", "suspended", "starting"].includes(race.state) || practice;
+    const suspend = $("suspend");
+    suspend.textContent = race.state === "suspended" ? "Resume" : "Suspend";
+    suspend.disabled = race.state !== "running" && race.state !== "suspended";
     for (const element of $("setup-form").elements) {
       element.disabled = race.state !== "idle";
     }
@@ -121,6 +144,29 @@
     });
     $("violations").replaceChildren(...violations);
     $("violation-count").textContent = String(update.race.violations.length);
+    renderRejected(update.race);
+  }
+
+  // Every controller's newest rejected laps, newest first, each with its reason.
+  function renderRejected(race) {
+    const all = [];
+    for (const c of race.controllers) {
+      for (const r of c.rejectedLaps || []) {
+        all.push({ c, r });
+      }
+    }
+    all.sort((a, b) => b.r.timestamp - a.r.timestamp);
+    const items = all.slice(0, 20).map(({ c, r }) => {
+      const item = document.createElement("li");
+      item.dataset.controller = String(c.id);
+      const reason = document.createElement("span");
+      reason.className = "reason";
+      reason.textContent = F.rejectReason(r);
+      item.append(`${F.driverName(c)} ${F.lapTime(r.lapMs)} `, reason);
+      return item;
+    });
+    $("rejected").replaceChildren(...items);
+    $("rejected-count").textContent = String(race.controllers.reduce((sum, c) => sum + (c.rejectedCount || 0), 0));
   }
 
   // Ages and the race clock tick between updates from the time the update arrived.
@@ -186,15 +232,45 @@
     }
   }
 
+  // Seconds typed in a limit field as whole ms, or undefined when empty (no limit).
+  function limitMs(input) {
+    return input.value === "" ? undefined : Math.round(Number(input.value) * 1000);
+  }
+
   function setupBody() {
     const mode = new FormData($("setup-form")).get("mode");
+    const kind = $("setup-kind").value;
+    const track = $("setup-track").value === "" ? undefined : Number($("setup-track").value);
+    const limits = { kind, track, countdownMs: limitMs($("setup-countdown")), minLapMs: limitMs($("setup-min")), maxLapMs: limitMs($("setup-max")) };
+    if (kind === "practice") {
+      return { mode: "open", ...limits };
+    }
     if (mode === "laps") {
-      return { mode, laps: Number($("setup-laps").value) };
+      return { mode, laps: Number($("setup-laps").value), ...limits };
     }
     if (mode === "time") {
-      return { mode, minutes: Number($("setup-minutes").value) };
+      return { mode, minutes: Number($("setup-minutes").value), ...limits };
     }
-    return { mode: "open" };
+    return { mode: "open", ...limits };
+  }
+
+  // The managed tracks for the setup form (a track's limits apply unless typed in).
+  async function loadTracks() {
+    try {
+      const tracks = await (await fetch("/api/tracks")).json();
+      const options = tracks.map((t) => {
+        const option = document.createElement("option");
+        option.value = String(t.id);
+        option.textContent = t.name;
+        return option;
+      });
+      const none = document.createElement("option");
+      none.value = "";
+      none.textContent = "none";
+      $("setup-track").replaceChildren(none, ...options);
+    } catch (error) {
+      $("control-message").textContent = `Could not load the tracks: ${error.message}`;
+    }
   }
 
   function wire() {
@@ -204,6 +280,8 @@
     });
     $("start").addEventListener("click", () => post("/api/race/start"));
     $("stop").addEventListener("click", () => post("/api/race/stop"));
+    $("suspend").addEventListener("click", () =>
+      post(latest && latest.race.state === "suspended" ? "/api/race/resume" : "/api/race/suspend"));
     $("reset").addEventListener("click", () => $("confirm-reset").showModal());
     $("confirm-reset").addEventListener("close", () => {
       if ($("confirm-reset").returnValue === "reset") {
@@ -219,6 +297,7 @@
       $("toggle-large").setAttribute("aria-pressed", String(on));
     });
     $("ws-address").textContent = `ws://${location.host}/`;
+    loadTracks();
     setInterval(tick, 250);
     new window.LiveConnection("/api/events", render, setLink).start();
   }

@@ -58,16 +58,45 @@
     return `${Math.floor(clamped / 3600000)} h`;
   }
 
-  // "20 laps", "5 min", "open (no finish)".
+  // "race to 20 laps", "5 min race", "open race (no finish)", "qualifying: 3 laps", "free practice".
   function setup(value) {
+    const kind = (value && value.kind) || "race";
+    if (kind === "practice") {
+      return "free practice";
+    }
+    const minutes = value && value.mode === "time" ? value.durationMs / 60000 : 0;
+    const shownMinutes = Number.isInteger(minutes) ? minutes : minutes.toFixed(1);
+    if (kind === "qualifying") {
+      if (value.mode === "laps") {
+        return `qualifying: ${value.laps} ${value.laps === 1 ? "lap" : "laps"}`;
+      }
+      return value.mode === "time" ? `qualifying: ${shownMinutes} min` : "qualifying (open)";
+    }
     if (!value || value.mode === "open") {
       return "open race (no finish)";
     }
     if (value.mode === "laps") {
       return `race to ${value.laps} ${value.laps === 1 ? "lap" : "laps"}`;
     }
-    const minutes = value.durationMs / 60000;
-    return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min race`;
+    return `${shownMinutes} min race`;
+  }
+
+  // Why a lap was not counted: "under the minimum 2.000" / "over the maximum 20.000".
+  function rejectReason(rejected) {
+    if (rejected.reason === "after_finish") {
+      return "after the chequered flag";
+    }
+    return rejected.reason === "too_short"
+      ? `at or under the minimum ${lapTime(rejected.limitMs)}`
+      : `over the maximum ${lapTime(rejected.limitMs)}`;
+  }
+
+  // The lap time limits of a setup: "laps 2.000–20.000 s", "" without limits.
+  function limits(value) {
+    if (!value || (value.minLapMs == null && value.maxLapMs == null)) {
+      return "";
+    }
+    return `laps ${value.minLapMs == null ? "0" : lapTime(value.minLapMs)}–${value.maxLapMs == null ? "∞" : lapTime(value.maxLapMs)} s`;
   }
 
   // The name shown for a controller.
@@ -75,5 +104,5 @@
     return standing.driver || `Controller ${standing.id}`;
   }
 
-  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, driverName });
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName });
 })(window);

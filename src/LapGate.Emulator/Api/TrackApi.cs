@@ -1,0 +1,69 @@
+using System.Text.Json;
+using LapGate.Emulator.Connections;
+using LapGate.Emulator.Tracks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LapGate.Emulator.Api;
+
+/// <summary><c>GET/POST /api/tracks</c> and <c>GET/POST /api/drivers</c>: tracks with their records, and managed drivers.</summary>
+internal static class TrackApi
+{
+    public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
+    {
+        var json = EmulatorJsonContext.Default;
+        routes.MapGet("/api/tracks", http => http.Response.WriteAsJsonAsync(context.Race.Tracks(), json.IReadOnlyListTrack, cancellationToken: http.RequestAborted));
+        routes.MapPost("/api/tracks", http => SaveTrackAsync(http, context));
+        routes.MapGet("/api/drivers", http => http.Response.WriteAsJsonAsync(context.Race.DriversInfo(), json.DriversView, cancellationToken: http.RequestAborted));
+        routes.MapPost("/api/drivers", http => SetDriversAsync(http, context));
+    }
+
+    private static async Task SaveTrackAsync(HttpContext http, EmulatorContext context)
+    {
+        TrackInput? input;
+        try
+        {
+            input = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.TrackInput, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await BadRequestAsync(http, $"POST /api/tracks: invalid JSON: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        string? problem = "expected {\"name\":\"Home ring\",\"minLapMs\":1500,\"maxLapMs\":30000} (with \"id\" to change a track)";
+        if (input is null || context.Race.SaveTrack(input, out problem) is not { } track)
+        {
+            await BadRequestAsync(http, $"POST /api/tracks: {problem}").ConfigureAwait(false);
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(track, EmulatorJsonContext.Default.Track, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task SetDriversAsync(HttpContext http, EmulatorContext context)
+    {
+        IReadOnlyList<ManagedDriver>? drivers;
+        try
+        {
+            drivers = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.IReadOnlyListManagedDriver, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await BadRequestAsync(http, $"POST /api/drivers: invalid JSON: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+        string? problem = "expected [{\"controllerId\":1,\"driver\":\"Ada\",\"car\":\"Porsche 917\",\"color\":\"white\",\"backgroundColor\":\"rgb(200, 0, 0)\"}]";
+        if (drivers is null || context.Race.SetDrivers(drivers, out problem) is not { } view)
+        {
+            await BadRequestAsync(http, $"POST /api/drivers: {problem}").ConfigureAwait(false);
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(view, EmulatorJsonContext.Default.DriversView, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task BadRequestAsync(HttpContext http, string message)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
+    }
+}

@@ -20,6 +20,7 @@ internal sealed class DashboardAssets
         ("manage.js", "text/javascript; charset=utf-8"),
         ("dashboard.css", "text/css; charset=utf-8"),
         ("format.js", "text/javascript; charset=utf-8"),
+        ("control.js", "text/javascript; charset=utf-8"),
         ("live.js", "text/javascript; charset=utf-8"),
         ("chart.js", "text/javascript; charset=utf-8"),
         ("dashboard.js", "text/javascript; charset=utf-8"),

@@ -22,6 +22,7 @@ internal sealed class DashboardPage : IAsyncDisposable
     private readonly IBrowserContext _browser;
     private readonly ILoggerFactory _logs;
     private readonly TestLoggerProvider _logProvider;
+    private readonly List<string> _allowedConsoleErrors = [];
 
     private DashboardPage(EmulatorServer emulator, TempDirectory profile, IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, TestLoggerProvider logProvider)
     {
@@ -34,7 +35,7 @@ internal sealed class DashboardPage : IAsyncDisposable
         _logProvider = logProvider;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !_allowedConsoleErrors.Any(a => message.Text.Contains(a, StringComparison.Ordinal)))
             {
                 lock (_pageErrors)
                 {
@@ -55,12 +56,13 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<DashboardPage> OpenAsync(ITestOutputHelper output, string path = "/", int width = 1600, int height = 900)
+    public static async Task<DashboardPage> OpenAsync(ITestOutputHelper output, string path = "/", int width = 1600, int height = 900, Action<EmulatorOptions>? configure = null)
     {
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         var logProvider = new TestLoggerProvider(output);
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
         var options = new EmulatorOptions { Port = 0, DatabasePath = null, DriversFile = Path.Combine(AppContext.BaseDirectory, "drivers.json") };
+        configure?.Invoke(options);
         var emulator = await EmulatorServer.StartAsync(options, logs).WaitAsync(Timeout);
         var profile = new TempDirectory();
         var playwright = await BrowserLaunch.StartPlaywrightAsync();
@@ -70,6 +72,9 @@ internal sealed class DashboardPage : IAsyncDisposable
         await page.GotoAsync(new Uri(emulator.HttpUri, path).ToString());
         return dashboard;
     }
+
+    /// <summary>A console error the test provokes on purpose (Chromium logs every 4xx answer as one).</summary>
+    public void AllowConsoleError(string containing) => _allowedConsoleErrors.Add(containing);
 
     /// <summary>Waits until the push connection is up (the link indicator says "live").</summary>
     public Task WaitLiveAsync() => Assertions.Expect(Page.Locator("#link")).ToHaveTextAsync("live");

@@ -213,11 +213,7 @@
     const message = $("control-message");
     message.textContent = "";
     try {
-      const response = await fetch(path, {
-        method: "POST",
-        headers: body ? { "Content-Type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      const response = await window.LapGateControl.post(path, body || undefined);
       if (!response.ok) {
         const error = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
         message.textContent = error.error;

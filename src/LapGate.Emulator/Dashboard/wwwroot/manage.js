@@ -22,7 +22,7 @@
 
   async function send(path, body, message) {
     $(message).textContent = "";
-    const response = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const response = await window.LapGateControl.post(path, body);
     const answer = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
     if (!response.ok) {
       $(message).textContent = answer.error;

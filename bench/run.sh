@@ -3,6 +3,7 @@
 #   bash bench/run.sh            full run (throughput for 60 s, BenchmarkDotNet short job)
 #   bash bench/run.sh --quick    a few seconds each, for development
 # On a shared machine: nice bash bench/run.sh
+# Only the native-AOT footprint section: nice bash bench/footprint.sh --write
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,7 @@ echo "== CodecBench" >&2
 (cd "$tmp" && dotnet "$OLDPWD/bench/CodecBench/bin/Release/net10.0/CodecBench.dll" --filter '*' --inProcess \
    --job short >&2)
 codec_md=$(ls "$tmp"/BenchmarkDotNet.Artifacts/results/*-report-github.md)
+echo "== AotFootprint" >&2;     bash bench/footprint.sh $quick >"$tmp/footprint.md"
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || true)
 [[ -z "$cpu" ]] && cpu=$(lscpu 2>/dev/null | grep -m1 'Model name' | cut -d: -f2- | sed 's/^ *//' || echo unknown)
@@ -76,10 +78,6 @@ os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
   echo
   sed -n '/^|/,$p' "$codec_md"
   echo
-  echo "## Native-AOT sensor footprint (not measured yet)"
-  echo
-  echo "Place reserved for size on disk, peak RSS and time from start to registered with the app, native AOT"
-  echo "against the framework-dependent build (targets ≤ 20 MB, ≤ 40 MB, ≤ 300 ms). The AOT publish of the sensor"
-  echo "is being built in issue 4; this section is to be filled by a \`bench/AotFootprint\` step called from here."
+  cat "$tmp/footprint.md"
 } > "$out"
 echo "wrote $out" >&2

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Sensor.Outbox;
@@ -53,6 +54,9 @@ public sealed class SqliteOutbox : IOutbox
                   id INTEGER PRIMARY KEY AUTOINCREMENT,
                   pin INTEGER NOT NULL, lane INTEGER NULL, timestamp_ms INTEGER NOT NULL,
                   reason TEXT NOT NULL, detail TEXT NOT NULL, line INTEGER NULL, written_at TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS clock(
+                  source TEXT PRIMARY KEY NOT NULL, offset_ms INTEGER NOT NULL, extended_us INTEGER NOT NULL,
+                  last_raw_us INTEGER NOT NULL, host_epoch_us INTEGER NOT NULL, written_at TEXT NOT NULL);
                 """);
         }
         catch
@@ -174,6 +178,42 @@ public sealed class SqliteOutbox : IOutbox
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
         {
             throw new OutboxCorruptException($"an undelivered event cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The saved device-clock mapping of the input <paramref name="source"/>, or null.</summary>
+    public DeviceClockState? LoadClock(string source)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT offset_ms, extended_us, last_raw_us, host_epoch_us FROM clock WHERE source = $s";
+            cmd.Parameters.AddWithValue("$s", source);
+            using var reader = cmd.ExecuteReader();
+            return reader.Read()
+                ? new DeviceClockState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3))
+                : null;
+        }
+    }
+
+    /// <summary>Saves (durably, before returning) the device-clock mapping of the input <paramref name="source"/>.</summary>
+    public void SaveClock(string source, DeviceClockState state)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "INSERT OR REPLACE INTO clock(source, offset_ms, extended_us, last_raw_us, host_epoch_us, written_at) " +
+                "VALUES ($s, $o, $e, $r, $h, $w)";
+            cmd.Parameters.AddWithValue("$s", source);
+            cmd.Parameters.AddWithValue("$o", state.OffsetMillis);
+            cmd.Parameters.AddWithValue("$e", state.Extended);
+            cmd.Parameters.AddWithValue("$r", state.LastRaw);
+            cmd.Parameters.AddWithValue("$h", state.HostEpochMicros);
+            cmd.Parameters.AddWithValue("$w", Now());
+            cmd.ExecuteNonQuery();
         }
     }
 

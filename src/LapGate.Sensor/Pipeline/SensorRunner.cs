@@ -80,7 +80,8 @@ public sealed class SensorRunner : IAsyncDisposable
         }
         _outbox = OpenOutbox();
         var time = _options.TimeProvider;
-        var processor = new TriggerProcessor(_options.Config, new HostClock(time));
+        var deviceClock = new DeviceClock(new OutboxClockStore(_outbox, input.Name), input.Name, _loggers.CreateLogger("LapGate.Sensor.Clock"));
+        var processor = new TriggerProcessor(_options.Config, new HostClock(time), deviceClock);
         var channel = Channel.CreateBounded<SensorEvent>(new BoundedChannelOptions(_options.ChannelCapacity)
         {
             SingleReader = true,

@@ -13,17 +13,19 @@ public sealed class TriggerProcessor
 {
     private readonly SensorConfig _config;
     private readonly HostClock _hostClock;
-    private readonly DeviceClock _deviceClock = new();
+    private readonly DeviceClock _deviceClock;
     private readonly Debouncer _debouncer;
     private readonly MinLapFilter _minLap;
     private readonly Lock _gate = new();
 
-    public TriggerProcessor(SensorConfig config, HostClock hostClock)
+    /// <summary>A processor; <paramref name="deviceClock"/> maps device times (null: a fresh in-memory one).</summary>
+    public TriggerProcessor(SensorConfig config, HostClock hostClock, DeviceClock? deviceClock = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(hostClock);
         _config = config;
         _hostClock = hostClock;
+        _deviceClock = deviceClock ?? new DeviceClock();
         _debouncer = new Debouncer(TimeSpan.FromMilliseconds(config.DebounceMs));
         _minLap = new MinLapFilter(TimeSpan.FromMilliseconds(config.MinLapMs));
     }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace LapGate.Sensor.Timing;
 
 /// <summary>
@@ -5,16 +8,47 @@ namespace LapGate.Sensor.Timing;
 /// milliseconds. The mapping is made once, at the first device time seen, and then kept: an event's time is
 /// the anchor plus the device-time interval, so the interval between two events is exactly the device's
 /// interval (floored to whole device milliseconds), whatever USB or the OS added on the way.
+/// With an <see cref="IDeviceClockStore"/> the mapping survives a restart of the sensor: it is saved when made
+/// and at checkpoints, and reused at the next start when the device's counter evidently kept running
+/// (see <see cref="ToleranceMicros"/>); otherwise the mapping is made afresh and the reason logged.
 /// </summary>
 public sealed class DeviceClock
 {
     /// <summary>The wrap period of a 32-bit microsecond counter.</summary>
     public const long WrapMicros = 1L << 32;
 
+    /// <summary>Device time between two checkpoints written to the store (at most one small write per 10 s).</summary>
+    public const long CheckpointMicros = 10_000_000;
+
+    /// <summary>The least tolerance when checking that the device kept running: USB/OS arrival jitter and clock steps.</summary>
+    public const long MinToleranceMicros = 50_000;
+
+    private readonly IDeviceClockStore? _store;
+    private readonly ILogger _logger;
+    private readonly string _source;
     private long _lastRaw;
     private long _extended;
     private long _offsetMillis;
+    private long _checkpointExtended;
     private bool _anchored;
+
+    /// <summary>A clock whose mapping lives only as long as this object.</summary>
+    public DeviceClock()
+        : this(null, "device", null)
+    {
+    }
+
+    /// <summary>A clock whose mapping is saved to and resumed from <paramref name="store"/>.</summary>
+    /// <param name="store">Durable storage for this input's mapping; null keeps it in memory only.</param>
+    /// <param name="source">The input's name, for log messages (e.g. <c>serial:/dev/ttyUSB0</c>).</param>
+    /// <param name="logger">Where the resume decision is logged.</param>
+    public DeviceClock(IDeviceClockStore? store, string source, ILogger? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        _store = store;
+        _source = source;
+        _logger = logger ?? NullLogger.Instance;
+    }
 
     /// <summary>True once the first device time fixed the mapping.</summary>
     public bool IsAnchored => _anchored;
@@ -22,17 +56,27 @@ public sealed class DeviceClock
     /// <summary>How many times the device clock went backwards (a reset, not a wrap) and the mapping was made again.</summary>
     public int Reanchors { get; private set; }
 
+    /// <summary>How the mapping was made at the first device time of this run.</summary>
+    public ClockResume Resume { get; private set; }
+
+    /// <summary>
+    /// The tolerance for "the device kept running" after <paramref name="elapsedMicros"/> of host time:
+    /// max(50 ms, 0.1 % of the time away). 50 ms covers the arrival jitter of the two triggers compared and small
+    /// host clock steps; 0.1 % (1000 ppm) covers a crystal (±50 ppm) and a typical ceramic resonator.
+    /// </summary>
+    public static long ToleranceMicros(long elapsedMicros) => Math.Max(MinToleranceMicros, elapsedMicros / 1000);
+
     /// <summary>
     /// Maps a raw device time to Unix-epoch ms. <paramref name="hostEpochMicros"/> is the host time of arrival,
-    /// used only to make the mapping (first call, or after the device clock went backwards).
+    /// used only to make the mapping (first call, or after the device clock went backwards) and to check a saved one.
     /// </summary>
     public long ToEpochMillis(long rawDeviceMicros, long hostEpochMicros)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rawDeviceMicros);
         if (!_anchored)
         {
-            Anchor(rawDeviceMicros, hostEpochMicros);
-            return _offsetMillis + HostClock.FloorDiv(_extended, 1000);
+            Start(rawDeviceMicros, hostEpochMicros);
+            return Map();
         }
         var delta = rawDeviceMicros - _lastRaw;
         if (delta < -(WrapMicros / 2) && rawDeviceMicros < WrapMicros && _lastRaw < WrapMicros)
@@ -44,12 +88,77 @@ public sealed class DeviceClock
         if (delta < 0)
         {
             Reanchors++;
+            _logger.LogWarning("{Source}: the device clock went back from {Last} to {Raw} µs (device reset); " +
+                "its time is mapped afresh on the host clock", _source, _lastRaw, rawDeviceMicros);
             Anchor(rawDeviceMicros, hostEpochMicros);
-            return _offsetMillis + HostClock.FloorDiv(_extended, 1000);
+            return Map();
         }
         _lastRaw = rawDeviceMicros;
         _extended += delta;
-        return _offsetMillis + HostClock.FloorDiv(_extended, 1000);
+        if (_extended - _checkpointExtended >= CheckpointMicros)
+        {
+            Checkpoint(hostEpochMicros);
+        }
+        return Map();
+    }
+
+    private long Map() => _offsetMillis + HostClock.FloorDiv(_extended, 1000);
+
+    private void Start(long raw, long hostEpochMicros)
+    {
+        var saved = _store?.Load();
+        if (saved is null)
+        {
+            Resume = ClockResume.NoSavedMapping;
+            Anchor(raw, hostEpochMicros);
+            return;
+        }
+        var elapsed = hostEpochMicros - saved.HostEpochMicros;
+        if (elapsed < 0)
+        {
+            Resume = ClockResume.HostClockWentBack;
+            _logger.LogWarning("{Source}: the host clock is {Ms} ms earlier than at the saved device-clock checkpoint; " +
+                "the device time is mapped afresh", _source, -elapsed / 1000);
+            Anchor(raw, hostEpochMicros);
+            return;
+        }
+        if (elapsed > WrapMicros)
+        {
+            Resume = ClockResume.TooLongAway;
+            _logger.LogInformation("{Source}: {Min} min since the saved device-clock checkpoint, longer than one counter wrap " +
+                "(71.6 min): the device time is mapped afresh", _source, elapsed / 60_000_000);
+            Anchor(raw, hostEpochMicros);
+            return;
+        }
+        var expected = saved.LastRaw + elapsed;
+        var off = raw - expected;
+        if (raw < WrapMicros && saved.LastRaw < WrapMicros)
+        {
+            // Compare on the 32-bit circle: how far the device time is from where a running counter would be.
+            off = ((off % WrapMicros) + WrapMicros) % WrapMicros;
+            if (off >= WrapMicros / 2)
+            {
+                off -= WrapMicros;
+            }
+        }
+        var delta = elapsed + off;
+        if (Math.Abs(off) > ToleranceMicros(elapsed) || delta < 0)
+        {
+            Resume = ClockResume.DeviceReset;
+            _logger.LogInformation("{Source}: device time {Raw} µs is {Off} ms away from where the saved clock would be " +
+                "after {Elapsed} ms (tolerance {Tol} ms): the device was reset or replaced; its time is mapped afresh",
+                _source, raw, off / 1000, elapsed / 1000, ToleranceMicros(elapsed) / 1000);
+            Anchor(raw, hostEpochMicros);
+            return;
+        }
+        Resume = ClockResume.Resumed;
+        _offsetMillis = saved.OffsetMillis;
+        _extended = saved.Extended + delta;
+        _lastRaw = raw;
+        _anchored = true;
+        _logger.LogInformation("{Source}: the device clock kept running ({Off} ms from the expected time after {Elapsed} ms); " +
+            "the saved mapping is reused, so lap times spanning the restart stay exact", _source, off / 1000, elapsed / 1000);
+        Checkpoint(hostEpochMicros);
     }
 
     private void Anchor(long raw, long hostEpochMicros)
@@ -58,5 +167,12 @@ public sealed class DeviceClock
         _extended = raw;
         _offsetMillis = HostClock.FloorDiv(hostEpochMicros, 1000) - HostClock.FloorDiv(raw, 1000);
         _anchored = true;
+        Checkpoint(hostEpochMicros);
+    }
+
+    private void Checkpoint(long hostEpochMicros)
+    {
+        _checkpointExtended = _extended;
+        _store?.Save(new DeviceClockState(_offsetMillis, _extended, _lastRaw, hostEpochMicros));
     }
 }

@@ -1,6 +1,7 @@
 using LapGate.Sensor.Filtering;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Timing;
 using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Outbox;
@@ -64,5 +65,22 @@ public class SqliteOutboxTests
 
         Assert.Equal(2, outbox.RejectedCount());
         Assert.Empty(outbox.Pending());
+    }
+
+    [Fact]
+    public void SaveClock_ThenReopen_LoadsTheLatestStatePerSource()
+    {
+        using var dir = new TempDirectory();
+        using (var outbox = SqliteOutbox.Open(dir.File("outbox.db")))
+        {
+            outbox.SaveClock("stdin", new DeviceClockState(1, 2, 3, 4));
+            outbox.SaveClock("stdin", new DeviceClockState(10, 20, 30, 40));
+            outbox.SaveClock("serial:/dev/ttyACM0", new DeviceClockState(5, 6, 7, 8));
+        }
+        using var reopened = SqliteOutbox.Open(dir.File("outbox.db"));
+
+        Assert.Equal(new DeviceClockState(10, 20, 30, 40), reopened.LoadClock("stdin"));
+        Assert.Equal(new DeviceClockState(5, 6, 7, 8), reopened.LoadClock("serial:/dev/ttyACM0"));
+        Assert.Null(reopened.LoadClock("serial:/dev/ttyUSB0"));
     }
 }

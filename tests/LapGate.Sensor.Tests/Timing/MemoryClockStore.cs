@@ -1,0 +1,13 @@
+using LapGate.Sensor.Timing;
+
+namespace LapGate.Sensor.Tests.Timing;
+
+/// <summary>A device-clock store in memory, standing in for the outbox between two "runs" of a property.</summary>
+internal sealed class MemoryClockStore : IDeviceClockStore
+{
+    public DeviceClockState? State { get; private set; }
+
+    public DeviceClockState? Load() => State;
+
+    public void Save(DeviceClockState state) => State = state;
+}

@@ -1,29 +1,10 @@
-using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A start countdown: start goes through the app's "starting" before "running".</summary>
-public sealed class CountdownTests : IDisposable
+public sealed class CountdownTests() : EngineTest(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
-    private readonly SqliteRaceStore _store = new(null);
-    private readonly RaceEngine _engine;
-
-    public CountdownTests()
-    {
-        _engine = new RaceEngine(DriversData.Default, _store, _clock, NullLogger.Instance);
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        _store.Dispose();
-    }
-
     [Fact]
     public void Start_WithCountdown_StartingThenRunningOnTheClockAndTheTimedRaceCountsFromThere()
     {

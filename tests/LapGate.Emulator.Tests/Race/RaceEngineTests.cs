@@ -1,25 +1,10 @@
-using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>The engine's rules without a network (in-memory SQLite, fake clock).</summary>
-public sealed class RaceEngineTests : IDisposable
+public sealed class RaceEngineTests() : EngineTest(new DateTimeOffset(2024, 8, 4, 12, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 8, 4, 12, 0, 0, TimeSpan.Zero));
-    private readonly SqliteRaceStore _store = new(null);
-    private readonly RaceEngine _engine;
-
-    public RaceEngineTests()
-    {
-        _engine = new RaceEngine(DriversData.Default, _store, _clock, NullLogger.Instance);
-    }
-
-    public void Dispose() => _store.Dispose();
-
     [Fact]
     public void ApplyLap_Sequence_ReportsEachOutcome()
     {

@@ -3,28 +3,12 @@ using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
 using LapGate.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Race setup and the finish (laps reached, time up, stopped) on the engine, with a fake clock.</summary>
-public sealed class RaceFinishTests : IDisposable
+public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4, 12, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 8, 4, 12, 0, 0, TimeSpan.Zero));
-    private readonly SqliteRaceStore _store = new(null);
-    private readonly RaceEngine _engine;
-
-    public RaceFinishTests()
-    {
-        _engine = new RaceEngine(DriversData.Default, _store, _clock, NullLogger.Instance);
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        _store.Dispose();
-    }
-
     [Fact]
     public void ApplyLap_LapsRaceReachesCount_EndsWithThatControllerAsWinner()
     {

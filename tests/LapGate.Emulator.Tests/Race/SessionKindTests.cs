@@ -3,28 +3,12 @@ using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
 using LapGate.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Free practice, qualifying and race: their finish rules and the lap in progress when the time runs out.</summary>
-public sealed class SessionKindTests : IDisposable
+public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
-    private readonly SqliteRaceStore _store = new(null);
-    private readonly RaceEngine _engine;
-
-    public SessionKindTests()
-    {
-        _engine = new RaceEngine(DriversData.Default, _store, _clock, NullLogger.Instance);
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        _store.Dispose();
-    }
-
     [Fact]
     public void Practice_StartOrStop_RefusedWhileLapsCount()
     {

@@ -3,28 +3,12 @@ using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
 using LapGate.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A suspended race: laps still count, the clock of a timed race stands still, nobody wins until it resumes.</summary>
-public sealed class SuspensionTests : IDisposable
+public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero))
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
-    private readonly SqliteRaceStore _store = new(null);
-    private readonly RaceEngine _engine;
-
-    public SuspensionTests()
-    {
-        _engine = new RaceEngine(DriversData.Default, _store, _clock, NullLogger.Instance);
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        _store.Dispose();
-    }
-
     [Fact]
     public void Suspend_TimedRace_ClockStandsStillLapsCountEndMovesByTheSuspension()
     {

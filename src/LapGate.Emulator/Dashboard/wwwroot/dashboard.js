@@ -19,21 +19,7 @@
   }
 
   function driverChip(c) {
-    const chip = document.createElement("div");
-    chip.className = "chip";
-    if (c.backgroundColor) {
-      chip.style.backgroundColor = c.backgroundColor;
-    }
-    if (c.color) {
-      chip.style.color = c.color;
-    }
-    const name = document.createElement("span");
-    name.className = "driver";
-    name.textContent = F.driverName(c);
-    const car = document.createElement("span");
-    car.className = "car";
-    car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
-    chip.append(name, car);
+    const chip = F.driverChip(c);
     if (c.inPit) {
       const pit = document.createElement("span");
       pit.className = "badge pit-badge chip-pit";

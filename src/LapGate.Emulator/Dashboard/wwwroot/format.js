@@ -104,5 +104,25 @@
     return standing.driver || `Controller ${standing.id}`;
   }
 
-  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName });
+  // The driver's name and "#id · car" on the controller's colours, as the app shows a controller.
+  function driverChip(c) {
+    const chip = document.createElement("div");
+    chip.className = "chip";
+    if (c.backgroundColor) {
+      chip.style.backgroundColor = c.backgroundColor;
+    }
+    if (c.color) {
+      chip.style.color = c.color;
+    }
+    const name = document.createElement("span");
+    name.className = "driver";
+    name.textContent = driverName(c);
+    const car = document.createElement("span");
+    car.className = "car";
+    car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
+    chip.append(name, car);
+    return chip;
+  }
+
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName, driverChip });
 })(window);

@@ -70,22 +70,7 @@
       const row = document.createElement("tr");
       row.dataset.controller = String(c.id);
       cell(row, "pos", c.lastCrossing !== null ? String(c.position) : "–");
-      const who = document.createElement("div");
-      who.className = "chip";
-      if (c.backgroundColor) {
-        who.style.backgroundColor = c.backgroundColor;
-      }
-      if (c.color) {
-        who.style.color = c.color;
-      }
-      const name = document.createElement("span");
-      name.className = "driver";
-      name.textContent = F.driverName(c);
-      const car = document.createElement("span");
-      car.className = "car";
-      car.textContent = c.car ? `#${c.id} · ${c.car}` : `#${c.id}`;
-      who.append(name, car);
-      cell(row, "who", who);
+      cell(row, "who", F.driverChip(c));
       cell(row, "num laps", String(c.laps));
       cell(row, "num best", F.lapTime(c.bestLapMs));
       cell(row, "num last", F.lapTime(c.lastLapMs));

@@ -6,17 +6,7 @@
   let latest = null;
   let receivedAt = 0;
 
-  function cell(row, className, content) {
-    const td = document.createElement("td");
-    td.className = className;
-    if (content instanceof Node) {
-      td.appendChild(content);
-    } else {
-      td.textContent = content;
-    }
-    row.appendChild(td);
-    return td;
-  }
+  const cell = F.cell;
 
   function driverChip(c) {
     const chip = F.driverChip(c);

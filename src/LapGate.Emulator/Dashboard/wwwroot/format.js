@@ -104,6 +104,19 @@
     return standing.driver || `Controller ${standing.id}`;
   }
 
+  // A table cell with a class and text or an element, appended to the row.
+  function cell(row, className, content) {
+    const td = document.createElement("td");
+    td.className = className;
+    if (content instanceof Node) {
+      td.appendChild(content);
+    } else {
+      td.textContent = content;
+    }
+    row.appendChild(td);
+    return td;
+  }
+
   // The driver's name and "#id · car" on the controller's colours, as the app shows a controller.
   function driverChip(c) {
     const chip = document.createElement("div");
@@ -124,5 +137,5 @@
     return chip;
   }
 
-  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName, driverChip });
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName, driverChip, cell });
 })(window);

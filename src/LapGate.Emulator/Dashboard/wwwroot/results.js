@@ -4,17 +4,7 @@
   const F = window.LapGateFormat;
   const $ = (id) => document.getElementById(id);
 
-  function cell(row, className, content) {
-    const td = document.createElement("td");
-    td.className = className;
-    if (content instanceof Node) {
-      td.appendChild(content);
-    } else {
-      td.textContent = content;
-    }
-    row.appendChild(td);
-    return td;
-  }
+  const cell = F.cell;
 
   function link(href, label) {
     const a = document.createElement("a");

@@ -8,9 +8,11 @@ public sealed partial class RaceEngine
     private const string PracticeRefusal = "free practice runs until another session is set up; it cannot be started or ended";
 
     /// <summary>
-    /// Sets the session type and how it finishes; only while idle (refused while running or ended: reset first).
-    /// Switching between free practice and a qualifying or race starts a new session, so practice laps
-    /// never end up in a qualifying's or race's results.
+    /// Sets the session type and how it finishes: while idle (free practice, or a qualifying or race not
+    /// started yet) or ended (leaving the results for the next session); refused while a session runs
+    /// (stop it first). Switching between free practice and a qualifying or race, or setting up after an
+    /// end, starts a new session, so practice laps never end up in a qualifying's or race's results.
+    /// Setting up <see cref="RaceSetup.Practice"/> is going back to free practice.
     /// </summary>
     public RaceCommandResult Setup(RaceSetup setup)
     {
@@ -19,18 +21,24 @@ public sealed partial class RaceEngine
         {
             throw new ArgumentException(problem, nameof(setup));
         }
+        var wasEnded = false;
         lock (_lock)
         {
-            if (_state != RaceState.Idle)
+            if (_state is not (RaceState.Idle or RaceState.Ended))
             {
-                return new RaceCommandResult(false, false, _state, "a race can be set up only while idle; reset first");
+                return new RaceCommandResult(false, false, _state, "a session is running; stop it before setting up another");
             }
-            if (setup.IsPractice != _timeline.Setup.IsPractice)
+            wasEnded = _state == RaceState.Ended;
+            if (wasEnded || setup.IsPractice != _timeline.Setup.IsPractice)
             {
                 NewSessionLocked();
             }
             _timeline = new RaceTimeline(setup);
             SaveTimelineLocked();
+        }
+        if (wasEnded)
+        {
+            RaiseStateChanged(RaceState.Idle);
         }
         RaiseChanged();
         return new RaceCommandResult(true, true, RaceState.Idle);
@@ -231,14 +239,37 @@ public sealed partial class RaceEngine
     }
 
     /// <summary>
+    /// Why a crossing that would count is not counted in this state (under the lock), or null when it
+    /// counts: before a qualifying or race started (set up, or in its countdown), after the car's final lap,
+    /// or after the session ended: when it ran out of time or a car reached the lap count, each car's lap in
+    /// progress still finishes (the chequered flag is shown to all); when stopped by hand, nothing more counts.
+    /// </summary>
+    private string? NotCountedNowLocked(ControllerRecord record)
+    {
+        if (record.Finished)
+        {
+            return RejectReasons.AfterFinish;
+        }
+        return _state switch
+        {
+            RaceState.Idle when !_timeline.Setup.IsPractice => RejectReasons.BeforeStart,
+            RaceState.Starting => RejectReasons.BeforeStart,
+            RaceState.Ended when _timeline.FinishReason == FinishReasons.Stopped || record.Reference is null
+                || (_timeline.FinishReason == FinishReasons.Laps && record.Id == _timeline.WinnerId) => RejectReasons.AfterFinish,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// Whether the lap this crossing completes is the car's last (under the lock): after a timed
-    /// session's time ran out, each car's lap in progress is its final one; in a qualifying by laps,
+    /// session's time ran out, or after the winner of a race by laps took the flag, each other car's lap
+    /// in progress is its final one; in a qualifying by laps,
     /// the lap that reaches the count while running.
     /// </summary>
     private bool IsFinalLapLocked(ControllerRecord record)
     {
         var setup = _timeline.Setup;
-        if (_state == RaceState.Ended && _timeline.FinishReason == FinishReasons.Time)
+        if (_state == RaceState.Ended && _timeline.FinishReason is FinishReasons.Time or FinishReasons.Laps)
         {
             return true;
         }

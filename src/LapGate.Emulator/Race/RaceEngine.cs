@@ -12,7 +12,9 @@ namespace LapGate.Emulator.Race;
 /// difference of the timestamps). A crossing with a timestamp already seen for that controller is
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
 /// violation and not counted. A lap at or below the setup's minimum lap time, or above its maximum,
-/// is rejected (see <see cref="RejectReasons"/>). Laps count in every state; the state only says whether a race is on.
+/// is rejected (see <see cref="RejectReasons"/>). Free practice (the default session) counts every crossing;
+/// a qualifying or race counts crossings from its start until it ends (plus each car's lap in progress
+/// when its time ran out), and rejects the others as before the start or after the finish.
 /// </summary>
 public sealed partial class RaceEngine : IDisposable
 {
@@ -125,11 +127,11 @@ public sealed partial class RaceEngine : IDisposable
             var result = record.Classify(timestamp);
             long? lapMs = null;
             RejectedLap? rejection = null;
-            if (result == LapResult.Counted && record.Finished)
+            if (result is LapResult.Counted or LapResult.FirstCrossing && NotCountedNowLocked(record) is { } notNow)
             {
                 result = LapResult.Rejected;
-                Store(new StoredEvent(RaceEventKind.AfterFinish, controllerId, timestamp));
-                rejection = record.Reject(timestamp, RejectReasons.AfterFinish, 0);
+                Store(new StoredEvent(notNow == RejectReasons.BeforeStart ? RaceEventKind.BeforeStart : RaceEventKind.AfterFinish, controllerId, timestamp));
+                rejection = record.Reject(timestamp, notNow, 0);
             }
             else if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
             {

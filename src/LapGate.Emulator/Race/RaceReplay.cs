@@ -23,8 +23,11 @@ internal static class RaceReplay
                 record.Add(t);
                 record.Finished |= e.Kind == RaceEventKind.FinalLap;
                 break;
-            case RaceEventKind.AfterFinish when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
+            case RaceEventKind.AfterFinish when e.Timestamp is { } t && record.Classify(t) is LapResult.Counted or LapResult.FirstCrossing:
                 record.Reject(t, RejectReasons.AfterFinish, 0);
+                break;
+            case RaceEventKind.BeforeStart when e.Timestamp is { } t && record.Classify(t) is LapResult.Counted or LapResult.FirstCrossing:
+                record.Reject(t, RejectReasons.BeforeStart, 0);
                 break;
             case RaceEventKind.TooShort when e.Timestamp is { } t && record.Classify(t) == LapResult.Counted:
                 record.Reject(t, RejectReasons.TooShort, setup.MinLapMs ?? 0);

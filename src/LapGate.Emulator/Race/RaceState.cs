@@ -3,8 +3,9 @@ using LapGate.Protocol.Messages;
 namespace LapGate.Emulator.Race;
 
 /// <summary>
-/// The race: idle (laps count, no race on) → running ⇄ suspended → ended; reset goes back to idle
-/// with a new session.
+/// The session's state: idle (free practice, counting every crossing; or a qualifying or race set up and
+/// not started) → starting → running ⇄ suspended → ended; reset goes back to idle with a new session,
+/// setting up free practice leaves an ended session.
 /// </summary>
 public enum RaceState
 {
@@ -13,7 +14,7 @@ public enum RaceState
     Ended,
     /// <summary>Interrupted (the app's "suspended"): laps still count, the clock of a timed race stands still, nobody can win.</summary>
     Suspended,
-    /// <summary>The start countdown of a setup with <see cref="RaceSetup.CountdownMs"/> (the app's "starting"); laps count, nobody can win yet.</summary>
+    /// <summary>The start countdown of a setup with <see cref="RaceSetup.CountdownMs"/> (the app's "starting"); crossings are not counted yet (rejected as before the start).</summary>
     Starting,
 }
 

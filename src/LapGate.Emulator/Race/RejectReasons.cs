@@ -16,8 +16,16 @@ public static class RejectReasons
     public const string TooLong = "too_long";
 
     /// <summary>
-    /// The car already took the chequered flag: its lap in progress when the time ran out (or its last
-    /// lap of a qualifying by laps) was its final one; later crossings do not count.
+    /// The session is over for this car: it already took the chequered flag (its lap in progress when the
+    /// time ran out, or its last lap of a qualifying by laps), or the session ended (lap count reached,
+    /// stopped by hand). Later crossings do not count.
     /// </summary>
     public const string AfterFinish = "after_finish";
+
+    /// <summary>
+    /// A qualifying or race is set up but not started yet (or its start countdown runs): the crossing is
+    /// not counted and is not the car's reference either: its first lap is measured from its first
+    /// crossing after the start. (Free practice, which counts every crossing, is not running meanwhile.)
+    /// </summary>
+    public const string BeforeStart = "before_start";
 }

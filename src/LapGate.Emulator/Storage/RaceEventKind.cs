@@ -15,6 +15,8 @@ public enum RaceEventKind
     TooLong,
     /// <summary>A counted crossing that was the car's last: the lap in progress when the time ran out, or a qualifying's last lap.</summary>
     FinalLap,
-    /// <summary>A crossing after the car's final lap: not counted.</summary>
+    /// <summary>A crossing after the car's final lap or the end of the session: not counted.</summary>
     AfterFinish,
+    /// <summary>A crossing before a qualifying or race started: not counted, not a reference.</summary>
+    BeforeStart,
 }

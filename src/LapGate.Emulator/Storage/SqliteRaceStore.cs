@@ -116,8 +116,11 @@ public sealed partial class SqliteRaceStore : IRaceStore
         }
         if (newest is null)
         {
+            // A new database begins in free practice, as the app does.
             var id = NewSession(now);
-            return new StoredSession(id, RaceState.Idle, []) { CreatedAt = now };
+            var practice = new RaceTimeline(RaceSetup.Practice);
+            SaveTimeline(id, practice);
+            return new StoredSession(id, RaceState.Idle, []) { CreatedAt = now, Timeline = practice };
         }
         return LoadSession(newest.Value)!;
     }

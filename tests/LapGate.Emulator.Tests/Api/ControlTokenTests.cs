@@ -43,6 +43,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     public async Task Post_TokenAsBearerOrHeader_IsAccepted()
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
+        emulator.SetUpOpenRace();
         using var start = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         using var stop = new HttpRequestMessage(HttpMethod.Post, "api/race/stop");

@@ -74,13 +74,14 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
         Assert.StartsWith("POST /api/race/setup: ", error!.Error, StringComparison.Ordinal);
         Assert.Contains(expected, error.Error, StringComparison.Ordinal);
-        Assert.Equal(RaceSetup.Open, (await emulator.GetRaceAsync()).Setup);
+        Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
     }
 
     [Fact]
     public async Task PostSetup_WhileRunning_409()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
+        (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
         (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
 
         var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5}""");

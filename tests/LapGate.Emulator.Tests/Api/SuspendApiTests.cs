@@ -13,6 +13,7 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
+        emulator.SetUpOpenRace();
         (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 

@@ -49,6 +49,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await client.SendAsync(new ApiVersionRequest());
         await emulator.Logs.WaitForLineAsync("delaying handshake replies by 1500 ms");
         // While the handshake waits, a broadcast overtakes it: nothing of the handshake was sent yet.
+        emulator.SetUpOpenRace();
         (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
 
@@ -67,6 +68,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
 
         await client.SendAsync(new ApiVersionRequest());
         await emulator.Logs.WaitForLineAsync("ignoring api_version");
+        emulator.SetUpOpenRace();
         (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
 
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());

@@ -61,6 +61,12 @@ public sealed class TestEmulator : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Sets up an open race (no finish) so that start and stop apply: the emulator begins in free practice,
+    /// which counts laps but cannot be started or ended.
+    /// </summary>
+    public void SetUpOpenRace() => Assert.True(Race.Setup(RaceSetup.Open).Accepted);
+
     /// <summary><c>GET /api/race</c>, parsed with the server's own JSON contract.</summary>
     public async Task<RaceSnapshot> GetRaceAsync() =>
         (await Http.GetFromJsonAsync("api/race", EmulatorJsonContext.Default.RaceSnapshot))!;

@@ -41,6 +41,23 @@ public sealed class CountdownTests() : EngineTest(new DateTimeOffset(2026, 11, 2
     }
 
     [Fact]
+    public void ApplyLap_DuringTheCountdown_RejectedAsBeforeTheStartAndTheFirstLapIsMeasuredFromAfterIt()
+    {
+        _engine.Setup(RaceSetup.ForLaps(5) with { CountdownMs = 3000 });
+        _engine.Start();
+
+        var jumped = _engine.ApplyLap(4, 1000);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var first = _engine.ApplyLap(4, 4000);
+        var lap = _engine.ApplyLap(4, 7100);
+
+        Assert.Equal(RejectReasons.BeforeStart, jumped.Rejection!.Reason);
+        Assert.Equal(LapResult.FirstCrossing, first.Result);
+        Assert.Equal(3100, lap.LapMs);
+        Assert.Equal(1, _engine.Snapshot().Find(4)!.RejectedCount);
+    }
+
+    [Fact]
     public void Setup_CountdownOverAMinute_Invalid()
     {
         Assert.Contains("start countdown", (RaceSetup.Open with { CountdownMs = 60_001 }).Problem(), StringComparison.Ordinal);

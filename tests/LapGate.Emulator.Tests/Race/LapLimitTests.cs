@@ -24,6 +24,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         using var store = new SqliteRaceStore(null);
         using var engine = NewEngine(store);
         engine.Setup(Limits);
+        engine.Start();
 
         engine.ApplyLap(1, 10_000);
         var atMinimum = engine.ApplyLap(1, 12_000);
@@ -48,6 +49,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         using var store = new SqliteRaceStore(null);
         using var engine = NewEngine(store);
         engine.Setup(Limits);
+        engine.Start();
 
         engine.ApplyLap(1, 10_000);
         var exactlyMax = engine.ApplyLap(1, 30_000);
@@ -67,6 +69,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         using var store = new SqliteRaceStore(null);
         using var engine = NewEngine(store);
         engine.Setup(Limits);
+        engine.Start();
 
         engine.ApplyLap(1, 10_000);
         engine.ApplyLap(1, 11_000);
@@ -89,6 +92,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         using (var engine = NewEngine(store))
         {
             engine.Setup(Limits);
+            engine.Start();
             foreach (var t in (long[])[10_000, 11_000, 14_000, 40_000, 43_000])
             {
                 engine.ApplyLap(3, t);
@@ -143,6 +147,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
 
         var response = await PostSetupAsync(emulator, """{"mode":"laps","laps":5,"minLapMs":2000,"maxLapMs":20000}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
         await sensor.SendAsync(new AnalogLap(10_000, 2));
         await sensor.SendAsync(new AnalogLap(10_800, 2));
         await sensor.SendAsync(new AnalogLap(13_000, 2));

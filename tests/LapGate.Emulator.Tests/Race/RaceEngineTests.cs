@@ -38,6 +38,7 @@ public sealed class RaceEngineTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void Changed_OnLapAndState_RaisedEachTime()
     {
+        _engine.Setup(RaceSetup.Open);
         var changes = 0;
         var states = new List<RaceState>();
         _engine.Changed += (_, _) => changes++;

@@ -94,6 +94,7 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void Stop_WithoutLaps_EndsWithoutWinner()
     {
+        _engine.Setup(RaceSetup.Open);
         _engine.Start();
 
         _engine.Stop();
@@ -103,19 +104,40 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     }
 
     [Fact]
-    public void Setup_WhenRunningOrEnded_RefusedAndUnchanged()
+    public void Setup_WhileRunning_RefusedAndUnchanged()
     {
         _engine.Setup(RaceSetup.ForLaps(10));
         _engine.Start();
 
         var running = _engine.Setup(RaceSetup.ForLaps(3));
-        _engine.Stop();
-        var ended = _engine.Setup(RaceSetup.ForLaps(3));
 
         Assert.False(running.Accepted);
-        Assert.False(ended.Accepted);
-        Assert.Contains("reset", ended.Error, StringComparison.Ordinal);
+        Assert.Contains("stop it", running.Error, StringComparison.Ordinal);
         Assert.Equal(RaceSetup.ForLaps(10), _engine.Snapshot().Setup);
+        Assert.Equal(RaceState.Running, _engine.State);
+    }
+
+    [Fact]
+    public void Setup_AfterTheEnd_NewSessionAndTheEndedOneKeepsItsResult()
+    {
+        var states = new List<RaceState>();
+        _engine.Setup(RaceSetup.ForLaps(1));
+        _engine.Start();
+        _engine.ApplyLap(2, 1000);
+        _engine.ApplyLap(2, 3000);
+        var ended = _engine.Snapshot();
+        _engine.StateChanged += (_, s) => states.Add(s);
+
+        var next = _engine.Setup(RaceSetup.ForLaps(3));
+
+        Assert.True(next.Accepted);
+        var fresh = _engine.Snapshot();
+        Assert.Equal("idle", fresh.State);
+        Assert.NotEqual(ended.Session, fresh.Session);
+        Assert.Equal(RaceSetup.ForLaps(3), fresh.Setup);
+        Assert.All(fresh.Controllers, c => Assert.Null(c.LastCrossing));
+        Assert.Equal([RaceState.Idle], states);
+        Assert.Equal(2, Assert.Single(_engine.Sessions(), s => s.Id == ended.Session).WinnerId);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LapGate.Emulator.Api;
+using LapGate.Emulator.Race;
 using LapGate.Emulator.Tests.Infrastructure;
 using LapGate.Protocol.Messages;
 using Xunit.Abstractions;
@@ -19,6 +20,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         await sensor.SendAsync(new AnalogLap(1000, 1));
         await sensor.SendAsync(new AnalogLap(2000, 1));
         Assert.Equal("idle", (await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1)).State);
+        emulator.SetUpOpenRace();
 
         var started = await PostRaceAsync(emulator, "start");
         Assert.Equal("running", started.State);
@@ -41,6 +43,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
     public async Task Start_WhenEnded_409UntilReset()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
+        emulator.SetUpOpenRace();
         await PostRaceAsync(emulator, "start");
         await PostRaceAsync(emulator, "stop");
 
@@ -69,6 +72,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
         await using var other = await emulator.ConnectAsync();
+        emulator.SetUpOpenRace();
 
         await sensor.SendTextAsync("{\"type\":\"race_control\",\"data\":{\"value\":\"start\"}}");
         Assert.Equal(new UpdateEventStatus("running"), await other.ReceiveAsync());
@@ -82,22 +86,50 @@ public sealed class RaceStateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Laps_InEveryState_AlwaysCount()
+    public async Task Laps_PracticeThenRaceThenPractice_CountOnlyWhilePracticeOrRaceRuns()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
+        var practice = await emulator.GetRaceAsync();
+        Assert.Equal(RaceKinds.Practice, practice.Setup.Kind);
 
+        // Free practice runs from the start: laps count without starting anything.
         await sensor.SendAsync(new AnalogLap(1000, 2));
         await sensor.SendAsync(new AnalogLap(2000, 2));
         await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
-        await PostRaceAsync(emulator, "start");
-        await sensor.SendAsync(new AnalogLap(3000, 2));
-        await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 2);
-        await PostRaceAsync(emulator, "stop");
-        await sensor.SendAsync(new AnalogLap(4000, 2));
 
-        await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 3);
+        // A race set up but not started: a crossing is shown as rejected, not counted, not the reference.
+        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(emulator, "setup", """{"mode":"open"}""")).StatusCode);
+        await sensor.SendAsync(new AnalogLap(3000, 2));
+        var prepared = await emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 1);
+        Assert.NotEqual(practice.Session, prepared.Session);
+        Assert.Equal(RejectReasons.BeforeStart, Assert.Single(prepared.Find(2)!.RejectedLaps).Reason);
+
+        await PostRaceAsync(emulator, "start");
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        await sensor.SendAsync(new AnalogLap(4000, 2));
+        await sensor.SendAsync(new AnalogLap(5250, 2));
+        await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
+        await PostRaceAsync(emulator, "stop");
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
+        await sensor.SendAsync(new AnalogLap(6000, 2));
+        var ended = await emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 2);
+        Assert.Equal([1250L], ended.Find(2)!.LapTimes);
+        Assert.Equal(RejectReasons.AfterFinish, ended.Find(2)!.RejectedLaps.Last().Reason);
+
+        // Back to free practice: the race stays in the results, practice counts again from scratch.
+        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(emulator, "setup", """{"kind":"practice"}""")).StatusCode);
+        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveAsync());
+        await sensor.SendAsync(new AnalogLap(7000, 2));
+        await sensor.SendAsync(new AnalogLap(8500, 2));
+        var again = await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
+        Assert.Equal([1500L], again.Find(2)!.LapTimes);
+        Assert.Equal("idle", again.State);
+        Assert.Equal([ended.Session], emulator.Race.Sessions().Select(s => s.Id));
     }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(TestEmulator emulator, string command, string json) =>
+        emulator.Http.PostAsync($"api/race/{command}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
     private static async Task<LapGate.Emulator.Race.RaceSnapshot> PostRaceAsync(TestEmulator emulator, string command)
     {

@@ -27,9 +27,59 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     }
 
     [Fact]
+    public void NewDatabase_BeginsInFreePractice_CountingLapsWithNoSessionListed()
+    {
+        var now = _engine.Snapshot();
+
+        var lap = _engine.ApplyLap(5, 1000);
+        _engine.ApplyLap(5, 3500);
+
+        Assert.Equal(RaceSetup.Practice, now.Setup);
+        Assert.Equal("idle", now.State);
+        Assert.Equal(RaceSetup.Practice, _store.LoadSession(now.Session)!.Timeline.Setup);
+        Assert.Equal(LapResult.FirstCrossing, lap.Result);
+        Assert.Equal([2500L], _engine.Snapshot().Find(5)!.LapTimes);
+        Assert.Empty(_engine.Sessions());
+        Assert.False(_engine.Start().Accepted);
+    }
+
+    [Fact]
+    public void Restart_RejectedBeforeTheStartAndAfterTheEnd_ReplayedTheSame()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("race.db");
+        RaceSnapshot before;
+        using (var store = new SqliteRaceStore(path))
+        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        {
+            first.Setup(RaceSetup.Open);
+            first.ApplyLap(1, 500);
+            first.Start();
+            first.ApplyLap(1, 1000);
+            first.ApplyLap(1, 4000);
+            first.Stop();
+            first.ApplyLap(1, 7000);
+            first.ApplyLap(2, 7100);
+            before = first.Snapshot();
+        }
+
+        using var reopened = new SqliteRaceStore(path);
+        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var after = second.Snapshot();
+
+        Assert.Equal(
+            [RejectReasons.BeforeStart, RejectReasons.AfterFinish],
+            after.Find(1)!.RejectedLaps.Select(r => r.Reason));
+        Assert.Equal(before.Find(1)!.RejectedLaps, after.Find(1)!.RejectedLaps);
+        Assert.Equal(before.Find(2)!.RejectedLaps, after.Find(2)!.RejectedLaps);
+        Assert.Equal([3000L], after.Find(1)!.LapTimes);
+        Assert.Null(after.Find(2)!.LastCrossing);
+        Assert.Equal(after.Find(1)!.LapTimes, second.Results(after.Session)!.Find(1)!.LapTimes);
+    }
+
+    [Fact]
     public void Practice_ThenRace_PracticeNotListedAndItsLapsNotInTheRace()
     {
-        var before = _engine.Snapshot().Session;
         _engine.Setup(RaceSetup.Practice);
         var practice = _engine.Snapshot().Session;
         _engine.ApplyLap(1, 1000);
@@ -38,7 +88,6 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
         _engine.Setup(RaceSetup.ForLaps(5));
 
         var race = _engine.Snapshot();
-        Assert.NotEqual(before, practice);
         Assert.NotEqual(practice, race.Session);
         Assert.Equal(0, race.Find(1)!.Laps);
         Assert.Null(race.Find(1)!.LastCrossing);
@@ -126,18 +175,47 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     }
 
     [Fact]
-    public void RaceByLaps_OthersAfterTheWinner_StillCount()
+    public void RaceByLaps_AfterTheWinner_OthersFinishTheirLapThenNothingCounts()
     {
-        _engine.Setup(RaceSetup.ForLaps(1));
+        _engine.Setup(RaceSetup.ForLaps(2));
         _engine.Start();
         _engine.ApplyLap(1, 1000);
         _engine.ApplyLap(2, 1100);
+        _engine.ApplyLap(3, 1200);
         _engine.ApplyLap(1, 4000);
+        _engine.ApplyLap(1, 7000); // car 1 wins
 
-        var second = _engine.ApplyLap(2, 4200);
+        var winnerAgain = _engine.ApplyLap(1, 10_000);
+        var second = _engine.ApplyLap(2, 4200);   // car 2's lap in progress finishes
+        var secondAgain = _engine.ApplyLap(2, 7300);
+        var newcomer = _engine.ApplyLap(4, 7400);  // never crossed before the flag
 
+        var race = _engine.Snapshot();
+        Assert.Equal(RejectReasons.AfterFinish, winnerAgain.Rejection!.Reason);
         Assert.Equal(LapResult.Counted, second.Result);
-        Assert.Equal(1, _engine.Snapshot().WinnerId);
+        Assert.Equal(RejectReasons.AfterFinish, secondAgain.Rejection!.Reason);
+        Assert.Equal(RejectReasons.AfterFinish, newcomer.Rejection!.Reason);
+        Assert.Equal(1, race.WinnerId);
+        Assert.Equal(2, race.Find(1)!.Laps);
+        Assert.Equal(1, race.Find(2)!.Laps);
+        Assert.True(race.Find(2)!.Finished);
+        Assert.False(race.Find(3)!.Finished);
+        Assert.Equal(0, race.Find(4)!.Laps);
+    }
+
+    [Fact]
+    public void Race_StoppedByHand_LaterCrossingsDoNotCount()
+    {
+        _engine.Setup(RaceSetup.Open);
+        _engine.Start();
+        _engine.ApplyLap(1, 1000);
+        _engine.ApplyLap(1, 4000);
+        _engine.Stop();
+
+        var after = _engine.ApplyLap(1, 7000);
+
+        Assert.Equal(RejectReasons.AfterFinish, after.Rejection!.Reason);
+        Assert.Equal([3000L], _engine.Snapshot().Find(1)!.LapTimes);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     {
         Assert.False(_engine.Suspend().Accepted);
         Assert.False(_engine.Resume().Accepted);
+        _engine.Setup(RaceSetup.Open);
         _engine.Start();
         _engine.Suspend();
 

@@ -17,6 +17,8 @@ public sealed class PersistenceTests(ITestOutputHelper output)
         await using (var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
         {
             await using var sensor = await first.ConnectSensorAsync();
+            first.SetUpOpenRace();
+            (await first.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
             await sensor.SendAsync(new AnalogLap(1_000, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));
@@ -24,7 +26,6 @@ public sealed class PersistenceTests(ITestOutputHelper output)
             await sensor.SendAsync(new AnalogLap(2_000, 2));
             await sensor.SendAsync(new AnalogPitEnter(2));
             await first.WaitForRaceAsync(r => r.Find(1)?.Laps == 2 && r.Find(2)?.InPit == true && r.DuplicatesIgnored == 1);
-            (await first.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
             before = await first.GetRaceAsync();
         }
 

@@ -17,6 +17,8 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
         dashboard.AllowConsoleError("401");
         await dashboard.WaitLiveAsync();
         var page = dashboard.Page;
+        Assert.True(dashboard.Emulator.Race.Setup(RaceSetup.Open).Accepted);
+        await Expect(page.Locator("#start")).ToBeEnabledAsync();
         var prompts = 0;
         page.Dialog += async (_, dialog) =>
         {
@@ -43,6 +45,8 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
         await dashboard.WaitLiveAsync();
         var page = dashboard.Page;
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync("not-the-token");
+        Assert.True(dashboard.Emulator.Race.Setup(RaceSetup.Open).Accepted);
+        await Expect(page.Locator("#start")).ToBeEnabledAsync();
 
         await page.Locator("#start").ClickAsync();
 

@@ -15,13 +15,13 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         await dashboard.WaitLiveAsync();
         var page = dashboard.Page;
 
-        await page.Locator("input[name='mode'][value='open']").CheckAsync();
+        await page.Locator("#setup-kind").SelectOptionAsync("practice");
         await page.Locator("#setup-min").FillAsync("2");
         await page.Locator("#setup-max").FillAsync("20.5");
         await page.Locator("#setup-apply").ClickAsync();
 
         await Expect(page.Locator("#race-limits")).ToHaveTextAsync("laps 2.000–20.500 s");
-        Assert.Equal(RaceSetup.Open with { MinLapMs = 2000, MaxLapMs = 20_500 }, dashboard.Emulator.Race.Snapshot().Setup);
+        Assert.Equal(RaceSetup.Practice with { MinLapMs = 2000, MaxLapMs = 20_500 }, dashboard.Emulator.Race.Snapshot().Setup);
 
         await using var sensor = await dashboard.ConnectSensorAsync();
         await sensor.LapAsync(2, 10_000);

@@ -38,6 +38,8 @@ public sealed class ManagePageTests(ITestOutputHelper output)
         await page.Locator("#setup-apply").ClickAsync();
         await Expect(page.Locator("#race-track")).ToHaveTextAsync("Home ring · no record yet");
         await Expect(page.Locator("#race-limits")).ToHaveTextAsync("laps 2.000–30.000 s");
+        await page.Locator("#start").ClickAsync();
+        await Expect(page.Locator("#race-state")).ToHaveTextAsync("running");
 
         dashboard.Emulator.Race.ApplyLap(2, 1_000);
         dashboard.Emulator.Race.ApplyLap(2, 5_321);

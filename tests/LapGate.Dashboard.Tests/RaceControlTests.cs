@@ -14,7 +14,12 @@ public sealed class RaceControlTests(ITestOutputHelper output)
         await using var dashboard = await DashboardPage.OpenAsync(output);
         await dashboard.WaitLiveAsync();
         var page = dashboard.Page;
+        await Expect(page.Locator("#race-state")).ToHaveTextAsync("practice");
+        await Expect(page.Locator("#start")).ToBeDisabledAsync();
         await Expect(page.Locator("#stop")).ToBeDisabledAsync();
+        await page.Locator("input[name='mode'][value='open']").CheckAsync();
+        await page.Locator("#setup-apply").ClickAsync();
+        await Expect(page.Locator("#race-state")).ToHaveTextAsync("ready");
 
         await page.Locator("#start").ClickAsync();
 
@@ -33,6 +38,15 @@ public sealed class RaceControlTests(ITestOutputHelper output)
         await Expect(page.Locator("#winner")).ToBeVisibleAsync();
         await Expect(page.Locator("#winner-name")).ToHaveTextAsync("Bruno");
         await Expect(page.Locator("#winner-detail")).ToContainTextAsync("stopped");
+        var raceSession = dashboard.Emulator.Race.Snapshot().Session;
+
+        await page.Locator("#to-practice").ClickAsync();
+
+        await Expect(page.Locator("#race-state")).ToHaveTextAsync("practice");
+        await Expect(page.Locator("#winner")).ToBeHiddenAsync();
+        await Expect(page.Locator("#to-practice")).ToBeHiddenAsync();
+        Assert.Equal(RaceSetup.Practice, dashboard.Emulator.Race.Snapshot().Setup);
+        Assert.Contains(dashboard.Emulator.Race.Sessions(), s => s.Id == raceSession);
     }
 
     [Fact]
@@ -59,7 +73,7 @@ public sealed class RaceControlTests(ITestOutputHelper output)
 
         await Expect(dashboard.Row(1).Locator(".laps")).ToHaveTextAsync("0");
         Assert.Equal(session + 1, dashboard.Emulator.Race.Snapshot().Session);
-        await Expect(page.Locator("#race-state")).ToHaveTextAsync("idle");
+        await Expect(page.Locator("#race-state")).ToHaveTextAsync("practice");
     }
 
     [Fact]

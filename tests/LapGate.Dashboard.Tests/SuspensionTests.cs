@@ -15,6 +15,8 @@ public sealed class SuspensionTests(ITestOutputHelper output)
         await dashboard.WaitLiveAsync();
         var page = dashboard.Page;
         await Expect(page.Locator("#suspend")).ToBeDisabledAsync();
+        Assert.True(dashboard.Emulator.Race.Setup(RaceSetup.Open).Accepted);
+        await Expect(page.Locator("#start")).ToBeEnabledAsync();
         await page.Locator("#start").ClickAsync();
         await Expect(page.Locator("#race-state")).ToHaveTextAsync("running");
 

@@ -54,9 +54,11 @@
   }
 
   function renderState(race) {
+    const practice = race.setup && race.setup.kind === "practice";
     const state = $("race-state");
-    state.textContent = race.state;
-    state.dataset.state = race.state;
+    // Free practice is idle in the app's terms (nothing to start), but it is what runs: say so.
+    state.textContent = practice ? "practice" : race.state === "idle" ? "ready" : race.state;
+    state.dataset.state = practice ? "practice" : race.state;
     $("race-setup").textContent = F.setup(race.setup);
     const limits = F.limits(race.setup);
     $("race-limits").textContent = limits;
@@ -84,15 +86,26 @@
       ? "fastest lap"
       : { laps: "reached the lap count", time: "led when the time ran out", stopped: "led when the race was stopped" }[race.finishReason] || "";
     $("winner-detail").textContent = winner ? `${why} · ${winner.laps} laps · best ${F.lapTime(winner.bestLapMs)}` : why;
-    const practice = race.setup && race.setup.kind === "practice";
     $("start").disabled = race.state !== "idle" || practice;
     $("stop").disabled = !["running", "suspended", "starting"].includes(race.state) || practice;
     const suspend = $("suspend");
     suspend.textContent = race.state === "suspended" ? "Resume" : "Suspend";
     suspend.disabled = race.state !== "running" && race.state !== "suspended";
+    const settled = race.state === "idle" || race.state === "ended";
     for (const element of $("setup-form").elements) {
-      element.disabled = race.state !== "idle";
+      element.disabled = !settled;
     }
+    $("to-practice").hidden = practice || !settled;
+    $("control-hint").textContent = practice
+      ? "Free practice runs whenever no qualifying or race does: every crossing counts. Set up a qualifying or race to start one."
+      : race.state === "idle"
+        ? "Crossings before the start are shown as rejected and not counted."
+        : race.state === "ended"
+          ? "Set up the next session, reset to run this one again, or go back to free practice."
+          : "";
+    $("confirm-reset-text").textContent = practice
+      ? "Reset free practice? The laps and best times are cleared (track records stay)."
+      : "Reset the race? The standings are cleared and a new session begins; this session stays in the results.";
   }
 
   function renderConnections(update) {
@@ -255,6 +268,11 @@
     $("suspend").addEventListener("click", () =>
       post(latest && latest.race.state === "suspended" ? "/api/race/resume" : "/api/race/suspend"));
     $("reset").addEventListener("click", () => $("confirm-reset").showModal());
+    // Leaving a qualifying or race keeps its track as the active one, as the app does.
+    $("to-practice").addEventListener("click", () => {
+      const track = latest && latest.race.setup ? latest.race.setup.trackId : null;
+      post("/api/race/setup", track === null || track === undefined ? { kind: "practice" } : { kind: "practice", track });
+    });
     $("confirm-reset").addEventListener("close", () => {
       if ($("confirm-reset").returnValue === "reset") {
         post("/api/race/reset");

@@ -108,6 +108,9 @@ internal sealed partial class EmulatorConnection
             case LapResult.Duplicate:
                 EmulatorLog.Duplicate(Logger, lap.ControllerId, lap.Timestamp, Id);
                 break;
+            case LapResult.Rejected when outcome.Rejection is { Reason: RejectReasons.BeforeStart or RejectReasons.AfterFinish } rejected:
+                EmulatorLog.CrossingNotCounted(Logger, lap.ControllerId, lap.Timestamp, rejected.Reason, Id);
+                break;
             case LapResult.Rejected when outcome.Rejection is { } rejected:
                 EmulatorLog.LapRejected(Logger, lap.ControllerId, rejected.LapMs, rejected.Reason, rejected.LimitMs, Id);
                 break;

@@ -67,4 +67,7 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(21, LogLevel.Information, "lap controller {Controller}: {LapMs} ms not counted ({Reason}, limit {LimitMs} ms) from {Connection}")]
     public static partial void LapRejected(ILogger logger, int controller, long lapMs, string reason, long limitMs, string connection);
+
+    [LoggerMessage(22, LogLevel.Information, "crossing controller {Controller} at {Timestamp} not counted ({Reason}) from {Connection}")]
+    public static partial void CrossingNotCounted(ILogger logger, int controller, long timestamp, string reason, string connection);
 }

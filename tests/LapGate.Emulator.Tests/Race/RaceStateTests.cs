@@ -104,6 +104,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         var prepared = await emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 1);
         Assert.NotEqual(practice.Session, prepared.Session);
         Assert.Equal(RejectReasons.BeforeStart, Assert.Single(prepared.Find(2)!.RejectedLaps).Reason);
+        await emulator.Logs.WaitForLineAsync("crossing controller 2 at 3000 not counted (before_start)");
 
         await PostRaceAsync(emulator, "start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());

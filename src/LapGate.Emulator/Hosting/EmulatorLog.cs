@@ -50,8 +50,8 @@ internal static partial class EmulatorLog
     [LoggerMessage(15, LogLevel.Information, "faults now: {Faults}")]
     public static partial void FaultsChanged(ILogger logger, string faults);
 
-    [LoggerMessage(16, LogLevel.Information, "Race state {State}, session {Session}, database {Database}")]
-    public static partial void Loaded(ILogger logger, string state, long session, string database);
+    [LoggerMessage(16, LogLevel.Information, "Race state {State} ({Setup}), session {Session}, database {Database}")]
+    public static partial void Loaded(ILogger logger, string state, string setup, long session, string database);
 
     [LoggerMessage(17, LogLevel.Warning, "{Connection}: connection failed: {Message}")]
     public static partial void ConnectionFailed(ILogger logger, string connection, string message);

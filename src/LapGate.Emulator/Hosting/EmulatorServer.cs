@@ -148,7 +148,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             {
                 EmulatorLog.NotLoopback(logger, options.Bind);
             }
-            EmulatorLog.Loaded(logger, race.State.ToApi(), race.Snapshot().Session, options.DatabasePath ?? "in memory");
+            var loaded = race.Snapshot();
+            EmulatorLog.Loaded(logger, loaded.State, loaded.Setup.ToString(), loaded.Session, options.DatabasePath ?? "in memory");
             if (options.Faults.Any)
             {
                 EmulatorLog.FaultsChanged(logger, options.Faults.ToString());

@@ -25,6 +25,10 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(false, false, _state, "a race can be set up only while idle; reset first");
             }
+            if (MissingTrackLocked(setup) is { } missing)
+            {
+                return new RaceCommandResult(false, false, _state, missing);
+            }
             if (setup.IsPractice != _timeline.Setup.IsPractice)
             {
                 NewSessionLocked();

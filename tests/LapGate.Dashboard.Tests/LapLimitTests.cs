@@ -32,8 +32,8 @@ public sealed class LapLimitTests(ITestOutputHelper output)
         await Expect(dashboard.Row(2).Locator(".laps")).ToHaveTextAsync("1");
         await Expect(dashboard.Row(2).Locator(".rejected")).ToHaveTextAsync("2");
         await Expect(page.Locator("#rejected-count")).ToHaveTextAsync("2");
-        await Expect(page.Locator("#rejected li").Nth(0)).ToHaveTextAsync("Bruno 27.000 over the maximum 20.500");
-        await Expect(page.Locator("#rejected li").Nth(1)).ToHaveTextAsync("Bruno 0.800 at or under the minimum 2.000");
+        await Expect(page.Locator("#rejected li").Nth(0)).ToHaveTextAsync("Bruno 27.000 above the maximum (20.500)");
+        await Expect(page.Locator("#rejected li").Nth(1)).ToHaveTextAsync("Bruno 0.800 at or below the minimum (2.000)");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class RaceControlTests(ITestOutputHelper output)
         await page.Locator("input[name='mode'][value='open']").CheckAsync();
         await page.Locator("#setup-apply").ClickAsync();
         await Expect(page.Locator("#race-state")).ToHaveTextAsync("ready");
+        await Expect(page.Locator("#control-hint")).ToContainTextAsync("before the start");
+        dashboard.Emulator.Race.ApplyLap(2, 500);
+        await Expect(page.Locator("#rejected li").Nth(0)).ToContainTextAsync("before the start");
 
         await page.Locator("#start").ClickAsync();
 

@@ -39,6 +39,7 @@ public sealed class ResultsAndScreenshotTests(ITestOutputHelper output)
         await Expect(page.Locator("#results tbody tr[data-controller='2'] .best")).ToHaveTextAsync("1:04.800");
         await Expect(page.Locator("#chart .point")).ToHaveCountAsync(3);
         await Expect(page.Locator("#csv-link")).ToHaveAttributeAsync("href", $"/api/sessions/{session}/results.csv");
+        await Expect(page.Locator("#rejected-panel")).ToBeHiddenAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.ArtifactPath("results.png"), FullPage = true });
         var csv = await page.EvaluateAsync<string>("() => fetch(document.getElementById('csv-link').href).then(r => r.text())");
         Assert.StartsWith("position,controller,driver", csv, StringComparison.Ordinal);

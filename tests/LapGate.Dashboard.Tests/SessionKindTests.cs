@@ -34,7 +34,7 @@ public sealed class SessionKindTests(ITestOutputHelper output)
         await Expect(page.Locator("#winner-name")).ToHaveTextAsync("Dieter");
         await Expect(page.Locator("#winner-detail")).ToContainTextAsync("fastest lap");
         await Expect(page.Locator("#leaderboard tbody tr").First).ToHaveAttributeAsync("data-controller", "4");
-        await Expect(page.Locator("#rejected li").First).ToContainTextAsync("after the chequered flag");
+        await Expect(page.Locator("#rejected li").First).ToContainTextAsync("after the finish");
     }
 
     [Fact]

@@ -6,12 +6,17 @@ namespace LapGate.Emulator.Api;
 
 /// <summary>
 /// A session's results as CSV (RFC 4180, comma, CRLF, UTF-8): one row per controller in finishing order.
-/// Times are whole milliseconds; <c>lap_times_ms</c> lists every lap separated by spaces.
+/// Times are whole milliseconds; <c>lap_times_ms</c> lists every lap separated by spaces. When laps were
+/// rejected, a second table follows after an empty line: its own header (<see cref="RejectedHeader"/>) and
+/// one row per rejected crossing, by controller in finishing order, then oldest first.
 /// </summary>
 public static class ResultsCsv
 {
     /// <summary>The header row's columns.</summary>
     public const string Header = "position,controller,driver,car,laps,best_lap_ms,last_lap_ms,total_ms,gap_ms,gap_laps,pit_stops,winner,lap_times_ms";
+
+    /// <summary>The header of the rejected laps table (only written when a lap was rejected).</summary>
+    public const string RejectedHeader = "rejected_controller,driver,car,crossing_timestamp_ms,lap_ms,reason,limit_ms,why";
 
     public static string Write(SessionResults results)
     {
@@ -38,7 +43,55 @@ public static class ResultsCsv
             ];
             csv.AppendJoin(',', fields).Append("\r\n");
         }
+        WriteRejected(csv, results);
         return csv.ToString();
+    }
+
+    private static void WriteRejected(StringBuilder csv, SessionResults results)
+    {
+        if (!results.Controllers.Any(c => c.RejectedLaps.Count > 0))
+        {
+            return;
+        }
+        csv.Append("\r\n").Append(RejectedHeader).Append("\r\n");
+        foreach (var c in results.Controllers)
+        {
+            foreach (var r in c.RejectedLaps)
+            {
+                string[] fields =
+                [
+                    Number(c.Id),
+                    Text(c.Driver),
+                    Text(c.Car),
+                    Number(r.Timestamp),
+                    r.LapMs > 0 ? Number(r.LapMs) : "",
+                    r.Reason,
+                    r.Reason is RejectReasons.TooShort or RejectReasons.TooLong ? Number(r.LimitMs) : "",
+                    Text(Why(r)),
+                ];
+                csv.AppendJoin(',', fields).Append("\r\n");
+            }
+        }
+    }
+
+    /// <summary>The reason in words, as the dashboard says it (<c>rejectReason</c> in format.js).</summary>
+    private static string Why(RejectedLap rejected) => rejected.Reason switch
+    {
+        RejectReasons.BeforeStart => "before the start",
+        RejectReasons.TooShort => $"at or below the minimum ({LapTime(rejected.LimitMs)})",
+        RejectReasons.TooLong => $"above the maximum ({LapTime(rejected.LimitMs)})",
+        RejectReasons.AfterFinish => "after the finish",
+        _ => rejected.Reason,
+    };
+
+    /// <summary>A lap time as the dashboard shows it: <c>4.321</c>, <c>1:04.321</c>.</summary>
+    private static string LapTime(long ms)
+    {
+        var t = TimeSpan.FromMilliseconds(Math.Abs(ms));
+        var text = t.TotalMinutes >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalMinutes}:{t.Seconds:00}.{t.Milliseconds:000}")
+            : string.Create(CultureInfo.InvariantCulture, $"{t.Seconds}.{t.Milliseconds:000}");
+        return ms < 0 ? "-" + text : text;
     }
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";

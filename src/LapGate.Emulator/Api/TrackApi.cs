@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Tracks;
@@ -7,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LapGate.Emulator.Api;
 
-/// <summary><c>GET/POST /api/tracks</c> and <c>GET/POST /api/drivers</c>: tracks with their records, and managed drivers.</summary>
+/// <summary>
+/// <c>GET/POST /api/tracks</c>, <c>POST /api/tracks/{id}/delete</c> and <c>GET/POST /api/drivers</c>: tracks with
+/// their records, and managed drivers.
+/// </summary>
 internal static class TrackApi
 {
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
@@ -15,6 +19,7 @@ internal static class TrackApi
         var json = EmulatorJsonContext.Default;
         routes.MapGet("/api/tracks", http => http.Response.WriteAsJsonAsync(context.Race.Tracks(), json.IReadOnlyListTrack, cancellationToken: http.RequestAborted));
         routes.MapPost("/api/tracks", http => SaveTrackAsync(http, context));
+        routes.MapPost("/api/tracks/{id:long}/delete", http => DeleteTrackAsync(http, context));
         routes.MapGet("/api/drivers", http => http.Response.WriteAsJsonAsync(context.Race.DriversInfo(), json.DriversView, cancellationToken: http.RequestAborted));
         routes.MapPost("/api/drivers", http => SetDriversAsync(http, context));
     }
@@ -38,6 +43,20 @@ internal static class TrackApi
             return;
         }
         await http.Response.WriteAsJsonAsync(track, EmulatorJsonContext.Default.Track, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>200 with the tracks left; 404 for an unknown track; 409 while the current session is set up on it.</summary>
+    private static Task DeleteTrackAsync(HttpContext http, EmulatorContext context)
+    {
+        var text = http.Request.RouteValues["id"] as string;
+        var id = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var result = context.Race.DeleteTrack(id, out var problem);
+        if (result != TrackDeletion.Deleted)
+        {
+            http.Response.StatusCode = result == TrackDeletion.InUse ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
+            return http.Response.WriteAsJsonAsync(new ApiError($"POST /api/tracks/{text}/delete: {problem}"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
+        }
+        return http.Response.WriteAsJsonAsync(context.Race.Tracks(), EmulatorJsonContext.Default.IReadOnlyListTrack, cancellationToken: http.RequestAborted);
     }
 
     private static async Task SetDriversAsync(HttpContext http, EmulatorContext context)

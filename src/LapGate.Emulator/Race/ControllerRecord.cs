@@ -1,7 +1,9 @@
 namespace LapGate.Emulator.Race;
 
 /// <summary>One controller's running tally inside <see cref="RaceEngine"/> (guarded by the engine's lock).</summary>
-internal sealed class ControllerRecord(int id)
+/// <param name="id">Controller 1..8.</param>
+/// <param name="keepRejected">Rejected laps kept (the newest); a session's results keep them all.</param>
+internal sealed class ControllerRecord(int id, int keepRejected = ControllerRecord.MaxRejectedKept)
 {
     /// <summary>Rejected laps kept per controller (newest); <see cref="RejectedCount"/> counts them all.</summary>
     public const int MaxRejectedKept = 20;
@@ -78,7 +80,7 @@ internal sealed class ControllerRecord(int id)
         }
         RejectedCount++;
         _rejected.Enqueue(rejected);
-        while (_rejected.Count > MaxRejectedKept)
+        while (_rejected.Count > keepRejected)
         {
             _rejected.Dequeue();
         }

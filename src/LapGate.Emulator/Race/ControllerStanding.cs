@@ -36,7 +36,7 @@ public sealed record ControllerStanding(
     /// <summary>Laps not counted because they broke the lap time limits (all of them, also those no longer listed).</summary>
     public int RejectedCount { get; init; }
 
-    /// <summary>The newest rejected laps (at most 20), oldest first, each with its reason.</summary>
+    /// <summary>The newest rejected laps (at most 20 live; all of them in a session's results), oldest first, each with its reason.</summary>
     public IReadOnlyList<RejectedLap> RejectedLaps { get; init; } = [];
 
     /// <summary>Took the chequered flag (its final lap is in): later crossings do not count.</summary>

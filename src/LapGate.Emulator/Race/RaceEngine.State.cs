@@ -28,6 +28,10 @@ public sealed partial class RaceEngine
             {
                 return new RaceCommandResult(false, false, _state, "a session is running; stop it before setting up another");
             }
+            if (MissingTrackLocked(setup) is { } missing)
+            {
+                return new RaceCommandResult(false, false, _state, missing);
+            }
             wasEnded = _state == RaceState.Ended;
             if (wasEnded || setup.IsPractice != _timeline.Setup.IsPractice)
             {

@@ -50,6 +50,39 @@ public sealed partial class RaceEngine
         return FindTrack(id);
     }
 
+    /// <summary>
+    /// Deletes a track and its record. Past sessions driven on it keep showing its name. Refused while the
+    /// current session is set up on it (<see cref="TrackDeletion.InUse"/>): set up another track, or none, first.
+    /// </summary>
+    /// <param name="id">The track id.</param>
+    /// <param name="problem">Why it was not deleted, or null.</param>
+    public TrackDeletion DeleteTrack(long id, out string? problem)
+    {
+        lock (_lock)
+        {
+            var track = _store.ListTracks().FirstOrDefault(t => t.Id == id);
+            if (track is null)
+            {
+                problem = $"there is no track {id}";
+                return TrackDeletion.Unknown;
+            }
+            if (_timeline.Setup.TrackId == id)
+            {
+                problem = $"\"{track.Name}\" is the track of the current session (#{_session}): set up the session on another track or none first"
+                    + (_state is RaceState.Idle or RaceState.Ended ? "" : " (stop it first: a session can be set up only while idle or ended)");
+                return TrackDeletion.InUse;
+            }
+            _store.DeleteTrack(id);
+            problem = null;
+        }
+        RaiseChanged();
+        return TrackDeletion.Deleted;
+    }
+
+    /// <summary>Why a setup cannot be used (under the lock): its track was deleted meanwhile; null when fine.</summary>
+    private string? MissingTrackLocked(RaceSetup setup) =>
+        setup.TrackId is { } id && !_store.ListTracks().Any(t => t.Id == id) ? $"there is no track {id} (it was deleted)" : null;
+
     /// <summary>What the handshake sends now, where it comes from, and the managed drivers.</summary>
     public DriversView DriversInfo()
     {

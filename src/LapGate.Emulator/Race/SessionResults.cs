@@ -12,7 +12,10 @@ namespace LapGate.Emulator.Race;
 /// <param name="EndedAt">When it ended.</param>
 /// <param name="FinishReason">One of <see cref="FinishReasons"/>.</param>
 /// <param name="WinnerId">The winning controller.</param>
-/// <param name="Controllers">Final standings, rebuilt from the stored events (names from the drivers data now).</param>
+/// <param name="Controllers">
+/// Final standings, rebuilt from the stored events (names from the drivers data now). Each lists all its
+/// rejected laps (<see cref="ControllerStanding.RejectedLaps"/>, oldest first), not only the newest 20 the live board keeps.
+/// </param>
 /// <param name="DuplicatesIgnored">Exact duplicate laps ignored in this session.</param>
 public sealed record SessionResults(
     long Id,
@@ -26,6 +29,9 @@ public sealed record SessionResults(
     IReadOnlyList<ControllerStanding> Controllers,
     int DuplicatesIgnored)
 {
+    /// <summary>The name of the managed track it was driven on (kept when the track is deleted), or null.</summary>
+    public string? TrackName { get; init; }
+
     /// <summary>The standing of a controller, or null.</summary>
     public ControllerStanding? Find(int controllerId) => Controllers.FirstOrDefault(c => c.Id == controllerId);
 
@@ -35,6 +41,11 @@ public sealed record SessionResults(
         var duplicates = 0;
         foreach (var e in session.Events)
         {
+            if (e.ControllerId is >= 1 and <= 8 && !controllers.ContainsKey(e.ControllerId))
+            {
+                // Results list every rejected lap: they are stored events already loaded, so keeping them costs little.
+                controllers.Add(e.ControllerId, new ControllerRecord(e.ControllerId, int.MaxValue));
+            }
             if (RaceReplay.Apply(controllers, e, session.Timeline.Setup))
             {
                 duplicates++;
@@ -43,6 +54,9 @@ public sealed record SessionResults(
         var standings = RaceStandings.Build(session.State, session.Id, controllers.Values, drivers, duplicates, [], session.Timeline.Setup.IsQualifying);
         var t = session.Timeline;
         return new SessionResults(session.Id, session.CreatedAt, session.State.ToApi(), t.Setup, t.StartedAt, t.EndedAt, t.FinishReason, t.WinnerId,
-            standings.Controllers, duplicates);
+            standings.Controllers, duplicates)
+        {
+            TrackName = session.TrackName,
+        };
     }
 }

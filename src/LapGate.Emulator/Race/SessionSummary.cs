@@ -25,10 +25,16 @@ public sealed record SessionSummary(
     int? WinnerId,
     string? Winner)
 {
+    /// <summary>The name of the managed track it was driven on (kept when the track is deleted), or null.</summary>
+    public string? TrackName { get; init; }
+
     internal static SessionSummary From(StoredSessionInfo info, UpdateControllerData drivers)
     {
         var t = info.Timeline;
         var winner = t.WinnerId is { } id ? drivers.Find(id.ToString(CultureInfo.InvariantCulture))?.Driver : null;
-        return new SessionSummary(info.Id, info.CreatedAt, info.State.ToApi(), t.Setup, t.StartedAt, t.EndedAt, t.FinishReason, t.WinnerId, winner);
+        return new SessionSummary(info.Id, info.CreatedAt, info.State.ToApi(), t.Setup, t.StartedAt, t.EndedAt, t.FinishReason, t.WinnerId, winner)
+        {
+            TrackName = info.TrackName,
+        };
     }
 }

@@ -9,8 +9,8 @@ public sealed partial class SqliteRaceStore
 {
     private const string SessionColumns = """
         SELECT s.id, s.created_at, s.state, r.mode, r.laps, r.duration_ms, r.started_at, r.ended_at, r.finish_reason, r.winner_id,
-            r.min_lap_ms, r.max_lap_ms, r.kind, r.suspended_at, r.suspended_ms, r.track_id, r.countdown_ms
-        FROM sessions s LEFT JOIN session_races r ON r.session_id = s.id
+            r.min_lap_ms, r.max_lap_ms, r.kind, r.suspended_at, r.suspended_ms, r.track_id, r.countdown_ms, COALESCE(t.name, r.track_name)
+        FROM sessions s LEFT JOIN session_races r ON r.session_id = s.id LEFT JOIN tracks t ON t.id = r.track_id
         """;
 
     public void SaveTimeline(long sessionId, RaceTimeline timeline)
@@ -84,7 +84,7 @@ public sealed partial class SqliteRaceStore
                 }
             }
         }
-        return new StoredSession(info.Id, info.State, events) { CreatedAt = info.CreatedAt, Timeline = info.Timeline };
+        return new StoredSession(info.Id, info.State, events) { CreatedAt = info.CreatedAt, Timeline = info.Timeline, TrackName = info.TrackName };
     }
 
     private static StoredSessionInfo ReadInfo(SqliteDataReader reader)
@@ -109,7 +109,10 @@ public sealed partial class SqliteRaceStore
             SuspendedAt = ParseOrNull(reader, 13),
             SuspendedMs = reader.IsDBNull(14) ? 0 : reader.GetInt64(14),
         };
-        return new StoredSessionInfo(reader.GetInt64(0), Parse(reader.GetString(1)), RaceStates.FromApi(reader.GetString(2)), timeline);
+        return new StoredSessionInfo(reader.GetInt64(0), Parse(reader.GetString(1)), RaceStates.FromApi(reader.GetString(2)), timeline)
+        {
+            TrackName = reader.IsDBNull(17) ? null : reader.GetString(17),
+        };
     }
 
     private static DateTimeOffset? ParseOrNull(SqliteDataReader reader, int ordinal) =>

@@ -39,6 +39,24 @@ public sealed partial class SqliteRaceStore
         return command.ExecuteScalar() is long id ? id : 0;
     }
 
+    public bool DeleteTrack(long trackId)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        // The sessions driven on it keep its name (a tombstone of one column); track ids are never reused (AUTOINCREMENT).
+        command.CommandText = """
+            UPDATE session_races SET track_name = (SELECT name FROM tracks WHERE id = $t) WHERE track_id = $t;
+            DELETE FROM track_records WHERE track_id = $t;
+            DELETE FROM tracks WHERE id = $t;
+            SELECT changes();
+            """;
+        command.Parameters.AddWithValue("$t", trackId);
+        var deleted = command.ExecuteScalar() is long n && n > 0;
+        transaction.Commit();
+        return deleted;
+    }
+
     public bool OfferRecord(long trackId, TrackRecord candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);

@@ -174,7 +174,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
                 existing.Add(reader.GetString(0));
             }
         }
-        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER", "track_id INTEGER", "countdown_ms INTEGER"])
+        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER", "track_id INTEGER", "countdown_ms INTEGER", "track_name TEXT"])
         {
             if (!existing.Contains(column.Split(' ')[0]))
             {

@@ -10,4 +10,7 @@ public sealed record StoredSession(long Id, RaceState State, IReadOnlyList<Store
 
     /// <summary>Setup, start, end, finish reason and winner.</summary>
     public RaceTimeline Timeline { get; init; } = new(RaceSetup.Open);
+
+    /// <summary>The name of its managed track (the name it had when the track was deleted), or null.</summary>
+    public string? TrackName { get; init; }
 }

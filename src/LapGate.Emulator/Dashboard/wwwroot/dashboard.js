@@ -46,7 +46,7 @@
       const rejected = cell(row, "num rejected", c.rejectedCount ? String(c.rejectedCount) : "–");
       const last = c.rejectedLaps && c.rejectedLaps.length ? c.rejectedLaps[c.rejectedLaps.length - 1] : null;
       if (last) {
-        rejected.title = `last: ${F.lapTime(last.lapMs)} ${F.rejectReason(last)}`;
+        rejected.title = `last: ${F.rejectedLap(last)} ${F.rejectReason(last)}`;
       }
       return row;
     });
@@ -151,7 +151,7 @@
       const reason = document.createElement("span");
       reason.className = "reason";
       reason.textContent = F.rejectReason(r);
-      item.append(`${F.driverName(c)} ${F.lapTime(r.lapMs)} `, reason);
+      item.append(`${F.driverName(c)} ${F.rejectedLap(r)} `, reason);
       return item;
     });
     $("rejected").replaceChildren(...items);

@@ -81,14 +81,24 @@
     return `${shownMinutes} min race`;
   }
 
-  // Why a lap was not counted: "under the minimum 2.000" / "over the maximum 20.000".
+  // Why a lap was not counted, in words: the one place for this wording (the CSV export says the same).
+  const rejectReasons = Object.freeze({
+    before_start: () => "before the start",
+    too_short: (limitMs) => `at or below the minimum (${lapTime(limitMs)})`,
+    too_long: (limitMs) => `above the maximum (${lapTime(limitMs)})`,
+    after_finish: () => "after the finish",
+  });
+
+  // A rejected lap's reason in words; an unknown reason code is shown as it is.
   function rejectReason(rejected) {
-    if (rejected.reason === "after_finish") {
-      return "after the chequered flag";
-    }
-    return rejected.reason === "too_short"
-      ? `at or under the minimum ${lapTime(rejected.limitMs)}`
-      : `over the maximum ${lapTime(rejected.limitMs)}`;
+    const words = Object.hasOwn(rejectReasons, rejected.reason) ? rejectReasons[rejected.reason] : null;
+    return words ? words(rejected.limitMs) : String(rejected.reason);
+  }
+
+  // The lap a rejected crossing would have completed, or "–" when it completed none (a car's first
+  // crossing before the start or after the end has no lap to measure).
+  function rejectedLap(rejected) {
+    return rejected.lapMs > 0 ? lapTime(rejected.lapMs) : "–";
   }
 
   // The lap time limits of a setup: "laps 2.000–20.000 s", "" without limits.
@@ -137,5 +147,5 @@
     return chip;
   }
 
-  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, driverName, driverChip, cell });
+  global.LapGateFormat = Object.freeze({ lapTime, gap, clock, age, setup, limits, rejectReason, rejectedLap, driverName, driverChip, cell });
 })(window);

@@ -43,9 +43,29 @@
       text(row, "driver", t.record ? t.record.driver || `Controller ${t.record.controllerId}` : "");
       text(row, "car", t.record ? t.record.car || "" : "");
       text(row, "date", t.record ? new Date(t.record.setAt).toLocaleDateString() : "");
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "ghost delete";
+      remove.textContent = "Delete";
+      remove.setAttribute("aria-label", `Delete ${t.name}`);
+      remove.addEventListener("click", () => deleteTrack(t));
+      F.cell(row, "actions", remove);
       return row;
     });
     $("tracks").tBodies[0].replaceChildren(...rows);
+  }
+
+  // Deletes a track and its record after asking; past sessions keep showing its name. The emulator refuses
+  // (and the message says why) while the current session is set up on it.
+  async function deleteTrack(track) {
+    const question = `Delete the track "${track.name}"${track.record ? " and its record" : ""}? Past sessions keep showing its name.`;
+    if (!window.confirm(question)) {
+      return;
+    }
+    if (await send(`/api/tracks/${track.id}/delete`, undefined, "track-message")) {
+      $("track-message").textContent = `Deleted ${track.name}.`;
+      await loadTracks();
+    }
   }
 
   function input(row, name, value) {

@@ -13,6 +13,11 @@
     return a;
   }
 
+  // "race to 20 laps · Home ring" (the track's name is kept when the track was deleted).
+  function withTrack(text, trackName) {
+    return trackName ? `${text} · ${trackName}` : text;
+  }
+
   function when(value) {
     return value ? new Date(value).toLocaleString() : "–";
   }
@@ -34,7 +39,7 @@
       row.dataset.session = String(s.id);
       cell(row, "num", link(`/sessions/${s.id}`, `#${s.id}`));
       cell(row, "", when(s.createdAt));
-      cell(row, "", F.setup(s.setup));
+      cell(row, "", withTrack(F.setup(s.setup), s.trackName));
       cell(row, "", s.state);
       cell(row, "", s.winnerId ? (s.winner || `Controller ${s.winnerId}`) : "–");
       const exports = cell(row, "", "");
@@ -49,7 +54,7 @@
     $("title").textContent = `Session #${results.id}`;
     $("result-panel").hidden = false;
     $("chart-panel").hidden = false;
-    $("result-title").textContent = `Session #${results.id} · ${F.setup(results.setup)}`;
+    $("result-title").textContent = `Session #${results.id} · ${withTrack(F.setup(results.setup), results.trackName)}`;
     $("result-summary").textContent = `${results.state} · started ${when(results.startedAt)} · ended ${when(results.endedAt)}`;
     $("csv-link").href = `/api/sessions/${results.id}/results.csv`;
     $("json-link").href = `/api/sessions/${results.id}/results.json`;
@@ -70,7 +75,27 @@
       return row;
     });
     $("results").tBodies[0].replaceChildren(...rows);
+    showRejected(results.controllers);
     window.LapChart.render($("chart"), $("chart-legend"), results.controllers);
+  }
+
+  // Every rejected lap (collapsed under the standings): by controller in finishing order, oldest first.
+  function showRejected(controllers) {
+    const rows = [];
+    for (const c of controllers) {
+      for (const r of c.rejectedLaps || []) {
+        const row = document.createElement("tr");
+        row.dataset.controller = String(c.id);
+        cell(row, "driver", F.driverName(c));
+        cell(row, "num lap", F.rejectedLap(r));
+        cell(row, "reason", F.rejectReason(r));
+        cell(row, "num crossing", String(r.timestamp));
+        rows.push(row);
+      }
+    }
+    $("rejected").tBodies[0].replaceChildren(...rows);
+    $("rejected-count").textContent = String(rows.length);
+    $("rejected-panel").hidden = rows.length === 0;
   }
 
   const match = /^\/sessions\/(\d+)$/.exec(location.pathname);

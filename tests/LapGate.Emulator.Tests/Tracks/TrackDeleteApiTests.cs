@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Race;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.Emulator.Tracks;
+using LapGate.TestSupport;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Tracks;
+
+/// <summary><c>POST /api/tracks/{id}/delete</c> over the real HTTP API, on a SQLite file.</summary>
+public sealed class TrackDeleteApiTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task PostDelete_PastSessionOnIt_200TracksLeftAndTheSessionKeepsItsNameAfterARestart()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("tracks.db");
+        long session;
+        await using (var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        {
+            var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
+            var attic = emulator.Race.SaveTrack(new TrackInput(null, "Attic"), out _)!;
+            (await PostAsync(emulator, "api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""")).EnsureSuccessStatusCode();
+            (await PostAsync(emulator, "api/race/start")).EnsureSuccessStatusCode();
+            emulator.Race.ApplyLap(1, 1000);
+            emulator.Race.ApplyLap(1, 5000);
+            session = (await emulator.GetRaceAsync()).Session;
+            (await PostAsync(emulator, "api/race/reset")).EnsureSuccessStatusCode();
+            (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
+
+            using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var left = (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.IReadOnlyListTrack))!;
+            Assert.Equal([attic.Id], left.Select(t => t.Id));
+        }
+
+        await using var again = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        var results = (await again.Http.GetFromJsonAsync($"api/sessions/{session}", EmulatorJsonContext.Default.SessionResults))!;
+        var listed = (await again.Http.GetFromJsonAsync("api/sessions", EmulatorJsonContext.Default.IReadOnlyListSessionSummary))!;
+        Assert.Equal("Home ring", results.TrackName);
+        Assert.Equal("Home ring", listed.Single(s => s.Id == session).TrackName);
+        Assert.Equal([4000L], results.Find(1)!.LapTimes);
+        Assert.Equal(["Attic"], (await again.Http.GetFromJsonAsync("api/tracks", EmulatorJsonContext.Default.IReadOnlyListTrack))!.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task PostDelete_TrackOfTheCurrentSession_409SaysWhyAndKeepsIt()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
+        (await PostAsync(emulator, "api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""")).EnsureSuccessStatusCode();
+
+        using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError))!;
+        Assert.StartsWith($"POST /api/tracks/{home.Id}/delete: \"Home ring\" is the track of the current session", error.Error, StringComparison.Ordinal);
+        Assert.NotNull(emulator.Race.FindTrack(home.Id));
+    }
+
+    [Theory]
+    [InlineData("api/tracks/99/delete", HttpStatusCode.NotFound)]
+    [InlineData("api/tracks/abc/delete", HttpStatusCode.NotFound)]
+    public async Task PostDelete_UnknownTrack_404(string path, HttpStatusCode expected)
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _);
+
+        using var response = await PostAsync(emulator, path);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Single(emulator.Race.Tracks());
+    }
+
+    [Fact]
+    public async Task PostDelete_WithoutControlToken_401AndKept()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = "track-night-42");
+        var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
+
+        using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotNull(emulator.Race.FindTrack(home.Id));
+    }
+
+    [Fact]
+    public async Task GetDelete_NotAPost_NothingDeleted()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
+
+        using var response = await emulator.Http.GetAsync($"api/tracks/{home.Id}/delete");
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.NotNull(emulator.Race.FindTrack(home.Id));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string? json = null) =>
+        emulator.Http.PostAsync(path, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
+}

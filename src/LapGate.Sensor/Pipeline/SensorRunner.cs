@@ -68,6 +68,9 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>The outbox file was unusable, moved aside, and a fresh one started (raised before anything is read).</summary>
     public event EventHandler<OutboxOpenResult>? OutboxRecovered;
 
+    /// <summary>Called with the outbox once it is open, before anything is read. For tests.</summary>
+    internal Action<SqliteOutbox>? OutboxOpened { get; set; }
+
     /// <summary>A trigger was rejected (and journaled).</summary>
     public event EventHandler<RejectedTrigger>? Rejected;
 
@@ -84,6 +87,7 @@ public sealed class SensorRunner : IAsyncDisposable
             throw new InvalidOperationException("a SensorRunner runs once; create a new one");
         }
         _outbox = OpenOutbox();
+        OutboxOpened?.Invoke(_outbox);
         var time = _options.TimeProvider;
         var deviceClock = new DeviceClock(new OutboxClockStore(_outbox, input.Name), input.Name, _loggers.CreateLogger("LapGate.Sensor.Clock"));
         var processor = new TriggerProcessor(_options.Config, new HostClock(time), deviceClock);

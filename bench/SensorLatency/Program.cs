@@ -10,8 +10,9 @@ using LapGate.Sensor.Pipeline;
 // Trigger -> frame received by the app, on loopback. One line "<pin> <device_us>" is written into the sensor's
 // line input (the same LineTriggerSource as stdin); the clock stops when the emulator has received, parsed and
 // applied that analog_lap (its race engine's Changed event). In between: read and parse the line, debounce and
-// minimum-lap filters, the SQLite outbox commit (WAL, synchronous=FULL: an fsync per event), the channel, the
-// WebSocket send, the emulator's receive and parse. One lap at a time (the next line is written when the
+// minimum-lap filters, the SQLite outbox commit (WAL, synchronous=NORMAL: written without an fsync), the channel,
+// the WebSocket send, the emulator's receive and parse. The outbox's fsync runs after the event is queued, in
+// parallel with the send, so it is off this path (it delays only the next batch). One lap at a time (the next line is written when the
 // previous lap arrived), so this is latency, not throughput.
 var quick = args.Contains("--quick");
 var laps = quick ? 300 : 3000;

@@ -100,7 +100,12 @@ public sealed class SensorRunner : IAsyncDisposable
         var link = new AppLink(_options.Server, _outbox, _options.Link, time, _loggers.CreateLogger("LapGate.Sensor.Link"));
         link.StateChanged += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
         link.Sent += (_, events) => _status.Sent(events);
-        link.Confirmed += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+        await using var marks = new DeliveryMarkFlusher(_outbox, _logger);
+        link.Confirmed += (_, _) =>
+        {
+            marks.Request();
+            StatusChanged?.Invoke(this, EventArgs.Empty);
+        };
         link.Reconnecting += (_, e) =>
         {
             _status.Dropped(e.Cause);

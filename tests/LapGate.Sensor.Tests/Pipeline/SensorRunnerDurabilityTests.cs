@@ -47,6 +47,27 @@ public class SensorRunnerDurabilityTests
     }
 
     [Fact]
+    public async Task RunAsync_EventsConfirmed_TheDeliveryMarksAreFlushedBeforeItEnds()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new StandInApp(new StandInScript());
+        await using var runner = new SensorRunner(Options(app, dir));
+        var marksFlushed = 0;
+        runner.OutboxOpened = outbox => outbox.FlushStarting = () =>
+        {
+            if (outbox.DurableThrough > 0 && outbox.Pending().Count == 0)
+            {
+                Interlocked.Exchange(ref marksFlushed, 1);
+            }
+        };
+
+        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, runner.Status.EventsPending);
+        Assert.Equal(1, Volatile.Read(ref marksFlushed));
+    }
+
+    [Fact]
     public async Task RunAsync_FlushFails_LogsWhichEventsAndStillDeliversThemAll()
     {
         using var dir = new TempDirectory();

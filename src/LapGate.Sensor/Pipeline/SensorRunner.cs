@@ -65,6 +65,12 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>Events were accepted and committed to the outbox (before they are queued and flushed to disk).</summary>
     public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
 
+    /// <summary>
+    /// A batch of accepted events was flushed to disk (after it was queued for sending); the argument is
+    /// <see cref="SensorStatus.DurableThrough"/>. Not raised when the flush failed.
+    /// </summary>
+    public event EventHandler<long>? Flushed;
+
     /// <summary>The outbox file was unusable, moved aside, and a fresh one started (raised before anything is read).</summary>
     public event EventHandler<OutboxOpenResult>? OutboxRecovered;
 
@@ -237,15 +243,18 @@ public sealed class SensorRunner : IAsyncDisposable
     /// </summary>
     private void MakeDurable(IReadOnlyList<SensorEvent> events)
     {
+        long durable;
         try
         {
-            _outbox!.FlushToDisk();
+            durable = _outbox!.FlushToDisk();
         }
         catch (IOException ex)
         {
             _logger.LogError("cannot flush the outbox {Path} to disk ({Problem}): events {First} to {Last} are sent but may " +
                 "not survive a power cut; the sensor keeps running", _outbox!.Path, ex.Message, events[0].Id, events[^1].Id);
+            return;
         }
+        Flushed?.Invoke(this, durable);
     }
 
     private void OnAppMessage(Message message, TriggerProcessor processor)

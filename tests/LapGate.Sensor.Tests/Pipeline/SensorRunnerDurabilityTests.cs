@@ -33,12 +33,15 @@ public class SensorRunnerDurabilityTests
         await using var runner = new SensorRunner(Options(app, dir));
         var batches = new ConcurrentQueue<(long DurableAtAccept, long LastId)>();
         runner.Accepted += (_, events) => batches.Enqueue((runner.Status.DurableThrough, events[^1].Id));
+        var flushed = new ConcurrentQueue<long>();
+        runner.Flushed += (_, durable) => flushed.Enqueue(durable);
 
         await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
         var accepted = batches.ToArray();
         Assert.Equal(6, app.Frames.Events().OfType<AnalogLap>().Count());
         Assert.Equal(accepted[^1].LastId, runner.Status.DurableThrough);
+        Assert.Equal(accepted.Select(b => b.LastId), flushed);
         for (var i = 1; i < accepted.Length; i++)
         {
             Assert.True(accepted[i].DurableAtAccept >= accepted[i - 1].LastId,
@@ -75,6 +78,8 @@ public class SensorRunnerDurabilityTests
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         await using var app = new StandInApp(new StandInScript());
         await using var runner = new SensorRunner(Options(app, dir), loggers);
+        var flushedEvents = 0;
+        runner.Flushed += (_, _) => Interlocked.Increment(ref flushedEvents);
         var flushes = 0;
         runner.OutboxOpened = outbox => outbox.FlushStarting = () =>
         {
@@ -90,6 +95,7 @@ public class SensorRunnerDurabilityTests
         Assert.Equal(6, app.Frames.Events().OfType<AnalogLap>().Count());
         Assert.Equal(0, runner.Status.EventsPending);
         Assert.Equal(0, runner.Status.DurableThrough);
+        Assert.Equal(0, Volatile.Read(ref flushedEvents));
         var error = logs.LinesAt(LogLevel.Error, "may not survive a power cut").FirstOrDefault();
         Assert.NotNull(error);
         Assert.Contains("events 1 to", error, StringComparison.Ordinal);

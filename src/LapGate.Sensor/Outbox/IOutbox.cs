@@ -3,8 +3,8 @@ using LapGate.Sensor.Pipeline;
 namespace LapGate.Sensor.Outbox;
 
 /// <summary>
-/// The durable journal of events: written before an event is sent, marked delivered only once delivery
-/// is confirmed. Called from one pipeline task at a time per method group; implementations are thread-safe.
+/// The durable journal of events: committed before an event is sent (and flushed to disk right after, see
+/// <see cref="SqliteOutbox.FlushToDisk"/>), marked delivered only once delivery is confirmed. Called from one pipeline task at a time per method group; implementations are thread-safe.
 /// </summary>
 public interface IOutbox : IDisposable
 {

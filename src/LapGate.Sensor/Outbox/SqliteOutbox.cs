@@ -2,27 +2,51 @@ using System.Globalization;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Win32.SafeHandles;
 
 namespace LapGate.Sensor.Outbox;
 
 /// <summary>
-/// The outbox and journal in one SQLite file (WAL, synchronous=FULL: an appended event survives a crash or
-/// a power cut). Delivered events stay in the journal with their delivery time.
+/// The outbox and journal in one SQLite file (WAL, <c>synchronous=NORMAL</c>). A commit (<see cref="Append"/>,
+/// <see cref="MarkDelivered"/>, ...) writes the WAL without an fsync: the data is then in the OS page cache,
+/// which survives a crash or SIGKILL of the process but not a power cut. <see cref="FlushToDisk"/> makes
+/// everything committed so far durable (one fsync of the <c>-wal</c> file) and advances
+/// <see cref="DurableThrough"/>. The sensor sends an event's frame after its commit and before its flush:
+/// an event is lost in a power cut only if the cut comes before its fsync completed, whichever of the send and
+/// the fsync goes first, so sending first only adds a chance that the app already has it (and the app may
+/// then hold a lap the journal lacks; nothing is re-sent for it, nothing doubles).
+/// Delivered events stay in the journal with their delivery time.
 /// </summary>
 public sealed class SqliteOutbox : IOutbox
 {
     private readonly SqliteConnection _connection;
+    private readonly SafeFileHandle _syncFile;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    private SqliteOutbox(SqliteConnection connection, TimeProvider time)
+    // The highest event id committed (guarded by _gate) and the highest known flushed to disk (Interlocked).
+    private long _committedThrough;
+    private long _durableThrough;
+
+    private SqliteOutbox(SqliteConnection connection, SafeFileHandle syncFile, long committedThrough, TimeProvider time)
     {
         _connection = connection;
+        _syncFile = syncFile;
+        _committedThrough = committedThrough;
         _time = time;
     }
 
     /// <summary>The file path.</summary>
     public string Path { get; private init; } = "";
+
+    /// <summary>
+    /// The highest event id known to be on disk (fsynced): every event with an id up to it survives a power
+    /// cut. Events from earlier runs count from <see cref="Open"/> on (it flushes once).
+    /// </summary>
+    public long DurableThrough => Interlocked.Read(ref _durableThrough);
+
+    /// <summary>Called after a flush chose what it claims and before its fsync. For tests.</summary>
+    internal Action? FlushStarting { get; set; }
 
     /// <summary>Opens (creating when missing, with its folder) the outbox at <paramref name="path"/>.</summary>
     public static SqliteOutbox Open(string path, TimeProvider? timeProvider = null)
@@ -44,7 +68,7 @@ public sealed class SqliteOutbox : IOutbox
             connection.Open();
             Execute(connection, """
                 PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=FULL;
+                PRAGMA synchronous=NORMAL;
                 CREATE TABLE IF NOT EXISTS events(
                   id INTEGER PRIMARY KEY AUTOINCREMENT,
                   kind TEXT NOT NULL, lane INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, pin INTEGER NOT NULL,
@@ -64,7 +88,55 @@ public sealed class SqliteOutbox : IOutbox
             connection.Dispose();
             throw;
         }
-        return new SqliteOutbox(connection, timeProvider ?? TimeProvider.System) { Path = path };
+        SafeFileHandle? syncFile = null;
+        try
+        {
+            long committed;
+            using (var max = connection.CreateCommand())
+            {
+                max.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events";
+                committed = (long)max.ExecuteScalar()!;
+            }
+            syncFile = OpenSyncFile(path);
+            var outbox = new SqliteOutbox(connection, syncFile, committed, timeProvider ?? TimeProvider.System) { Path = path };
+            outbox.FlushToDisk();
+            return outbox;
+        }
+        catch
+        {
+            connection.Dispose();
+            syncFile?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes every commit made before this call durable: one fsync of the <c>-wal</c> file, where WAL mode
+    /// writes commits (with <c>synchronous=NORMAL</c>, SQLite itself syncs the WAL and then the database file
+    /// around each checkpoint, so what was checkpointed is already on disk). Does not hold the outbox lock
+    /// during the fsync: appends and deliveries go on meanwhile, and are claimed by the next flush, not this
+    /// one. Returns <see cref="DurableThrough"/>. Throws <see cref="IOException"/> when the disk reports an error.
+    /// </summary>
+    public long FlushToDisk()
+    {
+        long claim;
+        lock (_gate)
+        {
+            claim = _committedThrough;
+        }
+        FlushStarting?.Invoke();
+        RandomAccess.FlushToDisk(_syncFile);
+        var seen = Interlocked.Read(ref _durableThrough);
+        while (claim > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _durableThrough, claim, seen);
+            if (previous == seen)
+            {
+                return claim;
+            }
+            seen = previous;
+        }
+        return seen;
     }
 
     public IReadOnlyList<SensorEvent> Append(IReadOnlyList<SensorEvent> events)
@@ -92,6 +164,10 @@ public sealed class SqliteOutbox : IOutbox
                 result.Add(e with { Id = id });
             }
             tx.Commit();
+            if (result.Count > 0)
+            {
+                _committedThrough = Math.Max(_committedThrough, result[^1].Id);
+            }
             return result;
         }
     }
@@ -137,6 +213,7 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
+    /// <summary>Journals a rejected trigger. Committed, not flushed: a power cut may lose the latest rejections.</summary>
     public void Reject(RejectedTrigger rejected)
     {
         ArgumentNullException.ThrowIfNull(rejected);
@@ -197,7 +274,10 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
-    /// <summary>Saves (durably, before returning) the device-clock mapping of the input <paramref name="source"/>.</summary>
+    /// <summary>
+    /// Saves (durably, before returning: it flushes to disk) the device-clock mapping of the input
+    /// <paramref name="source"/>. Throws <see cref="IOException"/> when the flush fails.
+    /// </summary>
     public void SaveClock(string source, DeviceClockState state)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
@@ -215,6 +295,7 @@ public sealed class SqliteOutbox : IOutbox
             cmd.Parameters.AddWithValue("$w", Now());
             cmd.ExecuteNonQuery();
         }
+        FlushToDisk();
     }
 
     /// <summary>The number of journaled rejected triggers.</summary>
@@ -228,15 +309,31 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
+    /// <summary>Closes the connection (SQLite checkpoints the WAL into the database, synced), then the flush handle.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             _connection.Dispose();
         }
+        _syncFile.Dispose();
     }
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The handle <see cref="FlushToDisk"/> syncs, opened once, right after the connection, and closed after it:
+    /// the <c>-wal</c> file, which SQLite creates when the connection starts and removes only when the last
+    /// connection closes; the database file if there is no <c>-wal</c> (WAL mode unavailable). One long-lived
+    /// handle because closing any descriptor of a file drops every POSIX lock the process holds on that file
+    /// (SQLite locks the database and <c>-shm</c> files, not the <c>-wal</c>; one handle is also cheaper).
+    /// </summary>
+    private static SafeFileHandle OpenSyncFile(string path)
+    {
+        var wal = path + "-wal";
+        return File.OpenHandle(File.Exists(wal) ? wal : path, FileMode.Open, FileAccess.ReadWrite,
+            FileShare.ReadWrite | FileShare.Delete);
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

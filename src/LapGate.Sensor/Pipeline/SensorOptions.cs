@@ -22,8 +22,8 @@ public sealed class SensorOptions
     public LinkOptions Link { get; init; } = new();
 
     /// <summary>
-    /// Capacity of the channel from the filters to the link. Events are already durable in the outbox when
-    /// queued; when full, the input waits (backpressure) rather than dropping anything.
+    /// Capacity of the channel from the filters to the link. Events are already committed to the outbox when
+    /// queued (flushed to disk right after); when full, the input waits (backpressure) rather than dropping anything.
     /// </summary>
     public int ChannelCapacity { get; init; } = 65_536;
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LapGate.Sensor.Pipeline;
 
 /// <summary>
-/// The sensor: input → filters → outbox → link. Triggers are stamped by the input, filtered, written to the
-/// outbox, queued on a bounded channel and sent by the one <see cref="AppLink"/> loop. Single use.
+/// The sensor: input → filters → outbox → link. Triggers are stamped by the input, filtered, committed to the
+/// outbox, queued on a bounded channel and sent by the one <see cref="AppLink"/> loop, while the outbox is flushed
+/// to disk. Single use.
 /// </summary>
 public sealed class SensorRunner : IAsyncDisposable
 {
@@ -45,6 +46,10 @@ public sealed class SensorRunner : IAsyncDisposable
         get
         {
             var status = _status.Snapshot();
+            if (_outbox is { } outbox)
+            {
+                status = status with { DurableThrough = outbox.DurableThrough };
+            }
             return _link is { } link
                 ? status with { Connection = link.State, AppApiVersion = link.ApiVersion, EventsPending = link.PendingCount }
                 : status;
@@ -57,11 +62,20 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>The link dropped, with its cause.</summary>
     public event EventHandler<ReconnectEventArgs>? Reconnecting;
 
-    /// <summary>Events were accepted and written to the outbox.</summary>
+    /// <summary>Events were accepted and committed to the outbox (before they are queued and flushed to disk).</summary>
     public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
+
+    /// <summary>
+    /// A batch of accepted events was flushed to disk (after it was queued for sending); the argument is
+    /// <see cref="SensorStatus.DurableThrough"/>. Not raised when the flush failed.
+    /// </summary>
+    public event EventHandler<long>? Flushed;
 
     /// <summary>The outbox file was unusable, moved aside, and a fresh one started (raised before anything is read).</summary>
     public event EventHandler<OutboxOpenResult>? OutboxRecovered;
+
+    /// <summary>Called with the outbox once it is open, before anything is read. For tests.</summary>
+    internal Action<SqliteOutbox>? OutboxOpened { get; set; }
 
     /// <summary>A trigger was rejected (and journaled).</summary>
     public event EventHandler<RejectedTrigger>? Rejected;
@@ -79,6 +93,7 @@ public sealed class SensorRunner : IAsyncDisposable
             throw new InvalidOperationException("a SensorRunner runs once; create a new one");
         }
         _outbox = OpenOutbox();
+        OutboxOpened?.Invoke(_outbox);
         var time = _options.TimeProvider;
         var deviceClock = new DeviceClock(new OutboxClockStore(_outbox, input.Name), input.Name, _loggers.CreateLogger("LapGate.Sensor.Clock"));
         var processor = new TriggerProcessor(_options.Config, new HostClock(time), deviceClock);
@@ -91,7 +106,12 @@ public sealed class SensorRunner : IAsyncDisposable
         var link = new AppLink(_options.Server, _outbox, _options.Link, time, _loggers.CreateLogger("LapGate.Sensor.Link"));
         link.StateChanged += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
         link.Sent += (_, events) => _status.Sent(events);
-        link.Confirmed += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+        await using var marks = new DeliveryMarkFlusher(_outbox, _logger);
+        link.Confirmed += (_, _) =>
+        {
+            marks.Request();
+            StatusChanged?.Invoke(this, EventArgs.Empty);
+        };
         link.Reconnecting += (_, e) =>
         {
             _status.Dropped(e.Cause);
@@ -123,7 +143,8 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>
     /// Reads the input on its own task into a bounded queue (the input waits when it is full: nothing is dropped),
     /// and commits whatever has arrived meanwhile in one outbox transaction (group commit): one trigger alone is
-    /// committed at once, a burst costs one fsync instead of one per event.
+    /// committed at once, a burst costs one commit and one fsync instead of one per event. The triggers that
+    /// arrive during a batch's fsync go into the next batch.
     /// </summary>
     private async Task PumpAsync(ITriggerSource input, TriggerProcessor processor, ChannelWriter<SensorEvent> writer, CancellationToken ct)
     {
@@ -196,13 +217,44 @@ public sealed class SensorRunner : IAsyncDisposable
         {
             return;
         }
+        // Committed to the WAL (the OS page cache: survives a crash of this process), not yet fsynced.
         var events = _outbox!.Append(accepted);
         _status.Accepted(events);
         Accepted?.Invoke(this, events);
-        foreach (var e in events)
+        // Send first, then fsync: an event is lost in a power cut only if the cut comes before its fsync
+        // completed, in either order; sending first only adds a chance that the app already has it. Queue what
+        // the link's channel takes now; when it is full (the link is down), flush before waiting for room, so
+        // an event is never kept waiting for its fsync.
+        var queued = 0;
+        while (queued < events.Count && writer.TryWrite(events[queued]))
         {
-            await writer.WriteAsync(e, ct).ConfigureAwait(false);
+            queued++;
         }
+        MakeDurable(events);
+        for (; queued < events.Count; queued++)
+        {
+            await writer.WriteAsync(events[queued], ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Flushes the outbox to disk; triggers arriving meanwhile wait in the input queue and form the next batch.
+    /// A failure is logged; the events are still sent (the app loses nothing) but may not survive a power cut.
+    /// </summary>
+    private void MakeDurable(IReadOnlyList<SensorEvent> events)
+    {
+        long durable;
+        try
+        {
+            durable = _outbox!.FlushToDisk();
+        }
+        catch (IOException ex)
+        {
+            _logger.LogError("cannot flush the outbox {Path} to disk ({Problem}): events {First} to {Last} are sent but may " +
+                "not survive a power cut; the sensor keeps running", _outbox!.Path, ex.Message, events[0].Id, events[^1].Id);
+            return;
+        }
+        Flushed?.Invoke(this, durable);
     }
 
     private void OnAppMessage(Message message, TriggerProcessor processor)

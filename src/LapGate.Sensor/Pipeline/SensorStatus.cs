@@ -19,6 +19,9 @@ public sealed record SensorStatus
     /// <summary>Events written to the outbox and not yet confirmed delivered.</summary>
     public int EventsPending { get; init; }
 
+    /// <summary>The highest event id flushed to disk in the outbox (survives a power cut); 0 before any.</summary>
+    public long DurableThrough { get; init; }
+
     /// <summary>How many times the link dropped.</summary>
     public int Reconnects { get; init; }
 

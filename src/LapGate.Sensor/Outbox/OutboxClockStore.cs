@@ -20,5 +20,5 @@ public sealed class OutboxClockStore : IDeviceClockStore
 
     public DeviceClockState? Load() => _outbox.LoadClock(_source);
 
-    public void Save(DeviceClockState state) => _outbox.SaveClock(_source, state);
+    public void Save(DeviceClockState state, bool newMapping) => _outbox.SaveClock(_source, state, flush: newMapping);
 }

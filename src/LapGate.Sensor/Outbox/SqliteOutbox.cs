@@ -275,10 +275,12 @@ public sealed class SqliteOutbox : IOutbox
     }
 
     /// <summary>
-    /// Saves (durably, before returning: it flushes to disk) the device-clock mapping of the input
-    /// <paramref name="source"/>. Throws <see cref="IOException"/> when the flush fails.
+    /// Saves the device-clock mapping of the input <paramref name="source"/>; with <paramref name="flush"/>
+    /// durably before returning (a new mapping). Without, it is committed before the events stamped with it and
+    /// becomes durable with them at the batch's <see cref="FlushToDisk"/>. Throws <see cref="IOException"/> when
+    /// the flush fails.
     /// </summary>
-    public void SaveClock(string source, DeviceClockState state)
+    public void SaveClock(string source, DeviceClockState state, bool flush = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
         ArgumentNullException.ThrowIfNull(state);
@@ -295,7 +297,10 @@ public sealed class SqliteOutbox : IOutbox
             cmd.Parameters.AddWithValue("$w", Now());
             cmd.ExecuteNonQuery();
         }
-        FlushToDisk();
+        if (flush)
+        {
+            FlushToDisk();
+        }
     }
 
     /// <summary>The number of journaled rejected triggers.</summary>

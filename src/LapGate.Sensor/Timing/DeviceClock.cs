@@ -167,12 +167,12 @@ public sealed class DeviceClock
         _extended = raw;
         _offsetMillis = HostClock.FloorDiv(hostEpochMicros, 1000) - HostClock.FloorDiv(raw, 1000);
         _anchored = true;
-        Checkpoint(hostEpochMicros);
+        Checkpoint(hostEpochMicros, newMapping: true);
     }
 
-    private void Checkpoint(long hostEpochMicros)
+    private void Checkpoint(long hostEpochMicros, bool newMapping = false)
     {
         _checkpointExtended = _extended;
-        _store?.Save(new DeviceClockState(_offsetMillis, _extended, _lastRaw, hostEpochMicros));
+        _store?.Save(new DeviceClockState(_offsetMillis, _extended, _lastRaw, hostEpochMicros), newMapping);
     }
 }

@@ -150,6 +150,20 @@ public class SqliteOutboxFlushTests
         Assert.Equal(written[^1].Id, outbox.DurableThrough);
     }
 
+    [Fact]
+    public void SaveClock_Checkpoint_CommittedNowDurableWithTheNextFlush()
+    {
+        using var dir = new TempDirectory();
+        using var outbox = SqliteOutbox.Open(dir.File("outbox.db"));
+        var written = outbox.Append([Lap(1, 1000)]);
+
+        outbox.SaveClock("stdin", new DeviceClockState(1, 2, 3, 4), flush: false);
+
+        Assert.Equal(new DeviceClockState(1, 2, 3, 4), outbox.LoadClock("stdin"));
+        Assert.True(outbox.DurableThrough < written[^1].Id);
+        Assert.Equal(written[^1].Id, outbox.FlushToDisk());
+    }
+
     private static SqliteConnection OpenRaw(string path)
     {
         var raw = new SqliteConnection(new SqliteConnectionStringBuilder

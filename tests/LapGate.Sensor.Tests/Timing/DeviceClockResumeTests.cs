@@ -190,5 +190,26 @@ public sealed class DeviceClockResumeTests : IDisposable
         Assert.Equal(ClockResume.NoSavedMapping, clock.Resume);
     }
 
+    [Fact]
+    public void ToEpochMillis_NewMappingsAndCheckpoints_OnlyNewMappingsAskToBeDurableAtOnce()
+    {
+        var store = new MemoryClockStore();
+        var clock = new DeviceClock(store, "serial");
+        var host = Start * 1000;
+
+        clock.ToEpochMillis(5_000_000, host);                 // first mapping
+        for (var i = 1; i <= 6; i++)
+        {
+            clock.ToEpochMillis(5_000_000 + (i * 4_000_000), host + (i * 4_000_000));   // checkpoints every 10 s
+        }
+        var checkpoint = store.State;
+        clock.ToEpochMillis(1_000_000, host + 30_000_000);     // the device went back: reset
+
+        Assert.Equal(2, store.NewMappings);
+        Assert.NotNull(checkpoint);
+        Assert.Equal(5_000_000 + 24_000_000, checkpoint.LastRaw);
+        Assert.Equal(1_000_000, store.State!.LastRaw);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

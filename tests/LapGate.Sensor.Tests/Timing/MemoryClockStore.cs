@@ -7,7 +7,14 @@ internal sealed class MemoryClockStore : IDeviceClockStore
 {
     public DeviceClockState? State { get; private set; }
 
+    /// <summary>How many saves were new mappings (to be durable at once).</summary>
+    public int NewMappings { get; private set; }
+
     public DeviceClockState? Load() => State;
 
-    public void Save(DeviceClockState state) => State = state;
+    public void Save(DeviceClockState state, bool newMapping)
+    {
+        State = state;
+        NewMappings += newMapping ? 1 : 0;
+    }
 }

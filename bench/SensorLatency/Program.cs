@@ -11,10 +11,9 @@ using LapGate.Sensor.Pipeline;
 // line input (the same LineTriggerSource as stdin); the clock stops when the emulator has received, parsed and
 // applied that analog_lap (its race engine's Changed event). In between: read and parse the line, debounce and
 // minimum-lap filters, the SQLite outbox commit (WAL, synchronous=NORMAL: written without an fsync), the channel,
-// the WebSocket send, the emulator's receive and parse. The outbox's fsync runs after the event is queued, in
-// parallel with the send, so it is off this path (it delays only the next batch). One lap at a time: the next
-// line is written when the previous lap arrived and was flushed to disk (SensorRunner.Flushed), as when laps
-// come seconds apart at a track; so this is latency, not throughput.
+// the WebSocket send, the emulator's receive and parse. The outbox's fsync runs on a task of its own, alongside
+// the send, so neither this lap nor the next waits for it. One lap at a time (the next line is written as soon as
+// the previous lap arrived, its fsync possibly still running), so this is latency, not throughput.
 var quick = args.Contains("--quick");
 var laps = quick ? 300 : 3000;
 const int Warmup = 100;
@@ -42,17 +41,10 @@ static async Task MeasureAsync(string name, string folder, int laps)
             Volatile.Write(ref arrivedAt, Stopwatch.GetTimestamp());
             arrived.Release();
         };
-        var flushed = new SemaphoreSlim(0);
-        long durableThrough = 0;
         var pipe = new Pipe();
         using var input = new StreamReader(pipe.Reader.AsStream());
         await using var output = new StreamWriter(pipe.Writer.AsStream()) { AutoFlush = true };
         await using var sensor = new SensorRunner(new SensorOptions { Server = emulator.WebSocketUri, Config = config, OutboxPath = Path.Combine(dir, "outbox.db") });
-        sensor.Flushed += (_, durable) =>
-        {
-            Volatile.Write(ref durableThrough, durable);
-            flushed.Release();
-        };
         using var stop = new CancellationTokenSource();
         var run = sensor.RunAsync(new LineTriggerSource(input, "bench"), stop.Token);
 
@@ -60,14 +52,6 @@ static async Task MeasureAsync(string name, string folder, int laps)
         for (var i = -Warmup; i < laps; i++)
         {
             var device = (i + Warmup + 1) * 2_000_000L;
-            // Every line is one lap event, numbered from 1 in the fresh outbox: wait for the previous one's flush.
-            while (Volatile.Read(ref durableThrough) < i + Warmup)
-            {
-                if (!await flushed.WaitAsync(TimeSpan.FromSeconds(30)))
-                {
-                    throw new TimeoutException($"lap {i - 1} was not flushed to disk within 30 s");
-                }
-            }
             var start = Stopwatch.GetTimestamp();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"21 {device}"));
             if (!await arrived.WaitAsync(TimeSpan.FromSeconds(30)))

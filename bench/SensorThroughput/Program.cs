@@ -9,8 +9,8 @@ using LapGate.Sensor.Pipeline;
 
 // Sustained sensor -> emulator throughput with zero loss. Triggers on 8 lanes (device times 1 ms apart per
 // lane, filters off) are offered as fast as the sensor takes them for the run time (backpressure: the input
-// waits when the channel is full). Every accepted event goes through the SQLite outbox (one commit and one fsync
-// per batch) and the WebSocket link. The clock stops when the emulator has counted every event. Loss = accepted events the
+// waits when the channel is full). Every accepted event goes through the SQLite outbox (one commit per batch; the
+// fsyncs on the flusher's task, one for all batches committed while the previous ran) and the WebSocket link. The clock stops when the emulator has counted every event. Loss = accepted events the
 // emulator did not count.
 var quick = args.Contains("--quick");
 var seconds = quick ? 5 : 60;

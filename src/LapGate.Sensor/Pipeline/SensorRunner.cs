@@ -66,8 +66,8 @@ public sealed class SensorRunner : IAsyncDisposable
     public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
 
     /// <summary>
-    /// A batch of accepted events was flushed to disk (after it was queued for sending); the argument is
-    /// <see cref="SensorStatus.DurableThrough"/>. Not raised when the flush failed.
+    /// The outbox was flushed to disk (accepted events after they were queued for sending, or delivery marks); the
+    /// argument is <see cref="SensorStatus.DurableThrough"/>. Raised on the flusher's task; not when the flush failed.
     /// </summary>
     public event EventHandler<long>? Flushed;
 
@@ -106,10 +106,10 @@ public sealed class SensorRunner : IAsyncDisposable
         var link = new AppLink(_options.Server, _outbox, _options.Link, time, _loggers.CreateLogger("LapGate.Sensor.Link"));
         link.StateChanged += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
         link.Sent += (_, events) => _status.Sent(events);
-        await using var marks = new DeliveryMarkFlusher(_outbox, _logger);
+        await using var flusher = new OutboxFlusher(_outbox, _logger, durable => Flushed?.Invoke(this, durable));
         link.Confirmed += (_, _) =>
         {
-            marks.Request();
+            flusher.Request();
             StatusChanged?.Invoke(this, EventArgs.Empty);
         };
         link.Reconnecting += (_, e) =>
@@ -122,7 +122,7 @@ public sealed class SensorRunner : IAsyncDisposable
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var linkTask = link.RunAsync(channel.Reader, stop.Token);
-        var inputTask = Task.Run(() => PumpAsync(input, processor, channel.Writer, stop.Token), CancellationToken.None);
+        var inputTask = Task.Run(() => PumpAsync(input, processor, channel.Writer, flusher, stop.Token), CancellationToken.None);
         var first = await Task.WhenAny(inputTask, linkTask).ConfigureAwait(false);
         if (first == inputTask && inputTask.IsCompletedSuccessfully)
         {
@@ -143,10 +143,10 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>
     /// Reads the input on its own task into a bounded queue (the input waits when it is full: nothing is dropped),
     /// and commits whatever has arrived meanwhile in one outbox transaction (group commit): one trigger alone is
-    /// committed at once, a burst costs one commit and one fsync instead of one per event. The triggers that
-    /// arrive during a batch's fsync go into the next batch.
+    /// committed at once, a burst costs one commit instead of one per event. The fsyncs run on the
+    /// <see cref="OutboxFlusher"/>, one for all the batches committed while the previous one ran.
     /// </summary>
-    private async Task PumpAsync(ITriggerSource input, TriggerProcessor processor, ChannelWriter<SensorEvent> writer, CancellationToken ct)
+    private async Task PumpAsync(ITriggerSource input, TriggerProcessor processor, ChannelWriter<SensorEvent> writer, OutboxFlusher flusher, CancellationToken ct)
     {
         var triggers = Channel.CreateBounded<Trigger>(new BoundedChannelOptions(MaxBatch * 4)
         {
@@ -165,7 +165,7 @@ public sealed class SensorRunner : IAsyncDisposable
                 {
                     batch.Add(trigger);
                 }
-                await AcceptAsync(input, processor, batch, writer, ct).ConfigureAwait(false);
+                await AcceptAsync(input, processor, batch, writer, flusher, ct).ConfigureAwait(false);
             }
             await reading.ConfigureAwait(false);
             writer.TryComplete();
@@ -195,7 +195,7 @@ public sealed class SensorRunner : IAsyncDisposable
         }
     }
 
-    private async Task AcceptAsync(ITriggerSource input, TriggerProcessor processor, List<Trigger> batch, ChannelWriter<SensorEvent> writer, CancellationToken ct)
+    private async Task AcceptAsync(ITriggerSource input, TriggerProcessor processor, List<Trigger> batch, ChannelWriter<SensorEvent> writer, OutboxFlusher flusher, CancellationToken ct)
     {
         List<SensorEvent>? accepted = null;
         foreach (var trigger in batch)
@@ -221,40 +221,19 @@ public sealed class SensorRunner : IAsyncDisposable
         var events = _outbox!.Append(accepted);
         _status.Accepted(events);
         Accepted?.Invoke(this, events);
-        // Send first, then fsync: an event is lost in a power cut only if the cut comes before its fsync
-        // completed, in either order; sending first only adds a chance that the app already has it. Queue what
-        // the link's channel takes now; when it is full (the link is down), flush before waiting for room, so
-        // an event is never kept waiting for its fsync.
+        // Send first, fsync alongside: an event is lost in a power cut only if the cut comes before its fsync
+        // completed, in either order; sending first only adds a chance that the app already has it. The fsync runs
+        // on the flusher's task, so neither this event nor the next trigger waits for it.
         var queued = 0;
         while (queued < events.Count && writer.TryWrite(events[queued]))
         {
             queued++;
         }
-        MakeDurable(events);
+        flusher.Request();
         for (; queued < events.Count; queued++)
         {
             await writer.WriteAsync(events[queued], ct).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// Flushes the outbox to disk; triggers arriving meanwhile wait in the input queue and form the next batch.
-    /// A failure is logged; the events are still sent (the app loses nothing) but may not survive a power cut.
-    /// </summary>
-    private void MakeDurable(IReadOnlyList<SensorEvent> events)
-    {
-        long durable;
-        try
-        {
-            durable = _outbox!.FlushToDisk();
-        }
-        catch (IOException ex)
-        {
-            _logger.LogError("cannot flush the outbox {Path} to disk ({Problem}): events {First} to {Last} are sent but may " +
-                "not survive a power cut; the sensor keeps running", _outbox!.Path, ex.Message, events[0].Id, events[^1].Id);
-            return;
-        }
-        Flushed?.Invoke(this, durable);
     }
 
     private void OnAppMessage(Message message, TriggerProcessor processor)

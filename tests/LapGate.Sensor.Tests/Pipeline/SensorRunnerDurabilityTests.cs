@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Tests.Pipeline;
 
-/// <summary>Each batch is committed, queued, then flushed to disk; a failed flush does not stop delivery.</summary>
+/// <summary>Each batch is committed and queued, and flushed to disk alongside; a failed flush does not stop delivery.</summary>
 public class SensorRunnerDurabilityTests
 {
     private static readonly SensorConfig Config = new(
@@ -26,27 +26,42 @@ public class SensorRunnerDurabilityTests
         """;
 
     [Fact]
-    public async Task RunAsync_LineInput_EachBatchIsDurableBeforeTheNextAndAllAtTheEnd()
+    public async Task RunAsync_AFlushThatHangs_EveryFrameIsSentMeanwhileAndAllIsOnDiskAfterIt()
     {
         using var dir = new TempDirectory();
         await using var app = new StandInApp(new StandInScript());
         await using var runner = new SensorRunner(Options(app, dir));
-        var batches = new ConcurrentQueue<(long DurableAtAccept, long LastId)>();
-        runner.Accepted += (_, events) => batches.Enqueue((runner.Status.DurableThrough, events[^1].Id));
         var flushed = new ConcurrentQueue<long>();
         runner.Flushed += (_, durable) => flushed.Enqueue(durable);
-
-        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-
-        var accepted = batches.ToArray();
-        Assert.Equal(6, app.Frames.Events().OfType<AnalogLap>().Count());
-        Assert.Equal(accepted[^1].LastId, runner.Status.DurableThrough);
-        Assert.Equal(accepted.Select(b => b.LastId), flushed);
-        for (var i = 1; i < accepted.Length; i++)
+        long lastAccepted = 0;
+        runner.Accepted += (_, events) => Interlocked.Exchange(ref lastAccepted, events[^1].Id);
+        using var release = new ManualResetEventSlim();
+        var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flushes = 0;
+        runner.OutboxOpened = outbox => outbox.FlushStarting = () =>
         {
-            Assert.True(accepted[i].DurableAtAccept >= accepted[i - 1].LastId,
-                $"batch {i} was accepted while the previous one (through id {accepted[i - 1].LastId}) was not flushed");
-        }
+            // The first flush is the device clock's new mapping (before the first event); the second is the first
+            // batch's, on the flusher's task: it hangs (a slow SD card) until every frame reached the app.
+            if (Interlocked.Increment(ref flushes) == 2)
+            {
+                hanging.TrySetResult();
+                Assert.True(release.Wait(TimeSpan.FromSeconds(20)), "the hanging flush was never released");
+            }
+        };
+
+        var run = runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None);
+        await hanging.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await app.WaitUntilAsync(frames => frames.Events().OfType<AnalogLap>().Count() == 6, "all six laps while the flush hangs");
+        var durableWhileHanging = runner.Status.DurableThrough;
+        release.Set();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, durableWhileHanging);
+        Assert.Equal(Volatile.Read(ref lastAccepted), runner.Status.DurableThrough);
+        Assert.Equal(6, runner.Status.DurableThrough);
+        var values = flushed.ToArray();
+        Assert.Equal(values.Order(), values);
+        Assert.Equal(6, values[^1]);
     }
 
     [Fact]
@@ -98,7 +113,7 @@ public class SensorRunnerDurabilityTests
         Assert.Equal(0, Volatile.Read(ref flushedEvents));
         var error = logs.LinesAt(LogLevel.Error, "may not survive a power cut").FirstOrDefault();
         Assert.NotNull(error);
-        Assert.Contains("events 1 to", error, StringComparison.Ordinal);
+        Assert.Contains("events after #0", error, StringComparison.Ordinal);
         Assert.Contains("Input/output error (test)", error, StringComparison.Ordinal);
     }
 

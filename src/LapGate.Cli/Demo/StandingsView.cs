@@ -1,5 +1,4 @@
 using System.Globalization;
-using LapGate.Cli.Terminal;
 using LapGate.Emulator.Race;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;

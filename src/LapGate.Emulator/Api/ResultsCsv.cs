@@ -78,21 +78,11 @@ public static class ResultsCsv
     private static string Why(RejectedLap rejected) => rejected.Reason switch
     {
         RejectReasons.BeforeStart => "before the start",
-        RejectReasons.TooShort => $"at or below the minimum ({LapTime(rejected.LimitMs)})",
-        RejectReasons.TooLong => $"above the maximum ({LapTime(rejected.LimitMs)})",
+        RejectReasons.TooShort => $"at or below the minimum ({LapTimeText.Format(rejected.LimitMs)})",
+        RejectReasons.TooLong => $"above the maximum ({LapTimeText.Format(rejected.LimitMs)})",
         RejectReasons.AfterFinish => "after the finish",
         _ => rejected.Reason,
     };
-
-    /// <summary>A lap time as the dashboard shows it: <c>4.321</c>, <c>1:04.321</c>.</summary>
-    private static string LapTime(long ms)
-    {
-        var t = TimeSpan.FromMilliseconds(Math.Abs(ms));
-        var text = t.TotalMinutes >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(long)t.TotalMinutes}:{t.Seconds:00}.{t.Milliseconds:000}")
-            : string.Create(CultureInfo.InvariantCulture, $"{t.Seconds}.{t.Milliseconds:000}");
-        return ms < 0 ? "-" + text : text;
-    }
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 

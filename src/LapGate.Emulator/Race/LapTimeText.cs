@@ -1,10 +1,14 @@
 using System.Globalization;
 
-namespace LapGate.Cli.Terminal;
+namespace LapGate.Emulator.Race;
 
-/// <summary>Lap times as people at a track read them: <c>4.321</c> under a minute, <c>1:04.321</c> above.</summary>
-internal static class LapTimeText
+/// <summary>
+/// Lap times as people at a track read them: <c>4.321</c> under a minute, <c>1:04.321</c> above (as the dashboard
+/// shows them); for the console and the results CSV.
+/// </summary>
+public static class LapTimeText
 {
+    /// <summary>The lap time, or <c>-</c> for none.</summary>
     public static string Format(long? milliseconds)
     {
         if (milliseconds is not { } ms)
@@ -21,5 +25,6 @@ internal static class LapTimeText
             : string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds}.{millis:000}");
     }
 
+    /// <summary>The lap time rounded to the millisecond, or <c>-</c> for none.</summary>
     public static string Format(TimeSpan? time) => Format(time is { } t ? (long)Math.Round(t.TotalMilliseconds) : null);
 }

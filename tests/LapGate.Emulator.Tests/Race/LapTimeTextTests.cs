@@ -1,6 +1,6 @@
-using LapGate.Cli.Terminal;
+using LapGate.Emulator.Race;
 
-namespace LapGate.Cli.Tests;
+namespace LapGate.Emulator.Tests.Race;
 
 public class LapTimeTextTests
 {

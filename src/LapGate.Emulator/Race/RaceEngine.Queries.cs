@@ -28,7 +28,7 @@ public sealed partial class RaceEngine
                 StartedAt = _timeline.StartedAt,
                 EndsAt = endsAt,
                 SuspendedAt = _timeline.SuspendedAt,
-                Track = _timeline.Setup.TrackId is { } track ? _store.ListTracks().FirstOrDefault(t => t.Id == track) : null,
+                Track = _timeline.Setup.TrackId is { } track ? FindTrackLocked(track) : null,
                 RemainingMs = remaining,
                 EndedAt = _timeline.EndedAt,
                 FinishReason = _timeline.FinishReason,

@@ -17,7 +17,15 @@ public sealed partial class RaceEngine
     }
 
     /// <summary>One track, or null.</summary>
-    public Track? FindTrack(long id) => Tracks().FirstOrDefault(t => t.Id == id);
+    public Track? FindTrack(long id)
+    {
+        lock (_lock)
+        {
+            return FindTrackLocked(id);
+        }
+    }
+
+    private Track? FindTrackLocked(long id) => _store.ListTracks().FirstOrDefault(t => t.Id == id);
 
     /// <summary>Creates or changes a track; returns it, or null with <paramref name="problem"/> (invalid, unknown id, name taken).</summary>
     public Track? SaveTrack(TrackInput input, out string? problem)
@@ -60,7 +68,7 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            var track = _store.ListTracks().FirstOrDefault(t => t.Id == id);
+            var track = FindTrackLocked(id);
             if (track is null)
             {
                 problem = $"there is no track {id}";
@@ -81,7 +89,7 @@ public sealed partial class RaceEngine
 
     /// <summary>Why a setup cannot be used (under the lock): its track was deleted meanwhile; null when fine.</summary>
     private string? MissingTrackLocked(RaceSetup setup) =>
-        setup.TrackId is { } id && !_store.ListTracks().Any(t => t.Id == id) ? $"there is no track {id} (it was deleted)" : null;
+        setup.TrackId is { } id && FindTrackLocked(id) is null ? $"there is no track {id} (it was deleted)" : null;
 
     /// <summary>What the handshake sends now, where it comes from, and the managed drivers.</summary>
     public DriversView DriversInfo()

@@ -224,15 +224,10 @@ public sealed class SensorRunner : IAsyncDisposable
         // Send first, fsync alongside: an event is lost in a power cut only if the cut comes before its fsync
         // completed, in either order; sending first only adds a chance that the app already has it. The fsync runs
         // on the flusher's task, so neither this event nor the next trigger waits for it.
-        var queued = 0;
-        while (queued < events.Count && writer.TryWrite(events[queued]))
-        {
-            queued++;
-        }
         flusher.Request();
-        for (; queued < events.Count; queued++)
+        foreach (var e in events)
         {
-            await writer.WriteAsync(events[queued], ct).ConfigureAwait(false);
+            await writer.WriteAsync(e, ct).ConfigureAwait(false);
         }
     }
 

@@ -76,6 +76,7 @@ Description: analog slot-car lap sensor for the SmartRace app
  not enabled until you have configured /etc/lapgate/sensor.json.
 EOF
   deb=$out/lapgate_${version}_${arch}.deb
+  rm -f "$out"/lapgate_*_"$arch".deb   # one package per architecture, so ./lapgate_*_arm64.deb names one file
   dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
   rm -rf "$root"
   echo "Built $deb ($(du -h "$deb" | cut -f1))"

@@ -3,12 +3,15 @@
 #   python3-websockets  an independent WebSocket peer (interop tests use /usr/bin/python3)
 #   socat               a real pseudo-terminal pair for serial-input tests
 #   chromium            the real browser for dashboard tests (never a downloaded one)
+#   mount, e2fsprogs    tmpfs mounts (full and read-only filesystems) and chattr +i for the outbox fault tests
 set -euo pipefail
 
 missing=()
 /usr/bin/python3 -c 'import websockets' >/dev/null 2>&1 || missing+=(python3-websockets)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
+command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -78,7 +78,7 @@ public sealed partial class PicoToEmulatorTests(ITestOutputHelper output)
             }
         }
         edges.Sort();
-        var board = new PicoBoard(startUs).Step(startUs + 100);
+        var board = new PicoBoard(startUs, PicoConfigs.OriginalExample).Step(startUs + 100);
         for (var i = 0; i < edges.Count; i++)
         {
             board.Edge(edges[i].Us, edges[i].Gpio);

@@ -12,7 +12,7 @@ namespace LapGate.Sensor.Tests.Support;
 /// </summary>
 public sealed class PicoBoard
 {
-    private static readonly string HarnessDir = Path.Combine(SharedFolder.RepoRoot, "tests", "LapGate.Sensor.Tests", "Firmware", "PicoHarness");
+    private static readonly string HarnessDir = Path.Combine(RepoPaths.RepoRoot, "tests", "LapGate.Sensor.Tests", "Firmware", "PicoHarness");
     private readonly JsonArray _commands = [];
 
     public PicoBoard(long startUs, string? configPy = null)
@@ -81,7 +81,7 @@ public sealed class PicoBoard
             WorkingDirectory = HarnessDir,
         };
         start.ArgumentList.Add(Path.Combine(HarnessDir, "harness.mjs"));
-        start.ArgumentList.Add(Path.Combine(SharedFolder.RepoRoot, "firmware", "pico"));
+        start.ArgumentList.Add(Path.Combine(RepoPaths.RepoRoot, "firmware", "pico"));
         start.ArgumentList.Add(scenarioPath);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -149,29 +149,22 @@ public static class PicoConfigImport
         return address.Contains(':', StringComparison.Ordinal) ? $"ws://[{address}]:{portText}" : $"ws://{address}:{portText}";
     }
 
+    /// <summary>The config as a person would write it: one line per gate, in config.py's order.</summary>
     private static string Write(string? server, List<(int Pin, int Lane, string Point, int Line)> sensors)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var text = new StringBuilder("{\n");
+        if (server is not null)
         {
-            json.WriteStartObject();
-            if (server is not null)
-            {
-                json.WriteString("server", server);
-            }
-            json.WriteStartArray("sensors");
-            foreach (var (pin, lane, point, _) in sensors)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("pin", pin);
-                json.WriteNumber("lane", lane);
-                json.WriteString("point", point);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            text.Append("  \"server\": ").Append(JsonSerializer.Serialize(server, PicoJsonContext.Default.String)).Append(",\n");
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        text.Append("  \"sensors\": [\n");
+        for (var i = 0; i < sensors.Count; i++)
+        {
+            var (pin, lane, point, _) = sensors[i];
+            text.Append(CultureInfo.InvariantCulture, $"    {{ \"pin\": {pin}, \"lane\": {lane}, \"point\": \"{point}\" }}")
+                .Append(i + 1 < sensors.Count ? ",\n" : "\n");
+        }
+        return text.Append("  ]\n}\n").ToString();
     }
 
     private static ConfigError WithLine(ConfigError error, List<(int Pin, int Lane, string Point, int Line)> sensors)
@@ -189,3 +182,6 @@ public static class PicoConfigImport
         return error with { Where = error.Where == "server" ? "config_smartrace" : error.Where };
     }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class PicoJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -11,7 +11,7 @@ namespace LapGate.Sensor.Config.Pico;
 /// </summary>
 public static class PythonLiteralReader
 {
-    private const string Allowed = "config.py is read as data, never run: only NAME = value lines, with strings, numbers, lists, tuples, dicts, True, False, None and # comments";
+    private const string Allowed = "config.py is read as data, never run (only NAME = value, with strings, numbers, lists, tuples, dicts, True/False/None)";
 
     private static readonly HashSet<string> Keywords =
     [

@@ -7,13 +7,15 @@ namespace LapGate.Sensor.Inputs;
 /// <summary>
 /// Triggers from a text stream in the line protocol (<see cref="LineParser"/>), read by a <see cref="BoundedLineReader"/>.
 /// Each line is stamped with the monotonic clock the moment it is read; bad and over-long lines are logged once with
-/// their line number (shown as <see cref="LinePreview"/>: at most about 80 characters) and skipped.
+/// their line number (shown as <see cref="LinePreview"/>: at most about 80 characters) and skipped; comment lines are
+/// logged by <see cref="BoardComments"/>.
 /// </summary>
 public class LineTriggerSource : ITriggerSource
 {
     private readonly TextReader _reader;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardComments _comments;
 
     public LineTriggerSource(TextReader reader, string name, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
@@ -23,6 +25,7 @@ public class LineTriggerSource : ITriggerSource
         Name = name;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _comments = new BoardComments(name, _logger);
     }
 
     public string Name { get; }
@@ -56,6 +59,9 @@ public class LineTriggerSource : ITriggerSource
                     break;
                 case LineKind.Invalid:
                     Report(lineNumber, line, parsed.Error!);
+                    break;
+                case LineKind.Ignored when parsed.Comment is { } comment:
+                    _comments.Log(lineNumber, comment);
                     break;
                 default:
                     break;

@@ -9,11 +9,24 @@ public class SensorCheckTests
     public async Task Check_ValidSample_PrintsMappingAndExitsZero()
     {
         var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
-            "sensor", "--check", "--config", Path.Combine(SharedFolder.RepoRoot, "samples", "sensor-config.json"));
+            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "samples", "sensor-config.json"));
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains("analog_pit_leave + analog_lap", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("ws://192.168.1.20:50780", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_PackagedExampleConfig_IsValidAndExplainsEveryGate()
+    {
+        // deploy/sensor.json becomes /etc/lapgate/sensor.json in the Debian package: comments and all, it must pass.
+        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
+            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "deploy", "sensor.json"));
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("is valid", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(@"17\W+1\W+FL\W+low\W+analog_lap", result.StandardOutput);
+        Assert.Matches(@"27\W+2\W+FL\W+low\W+analog_lap", result.StandardOutput);
     }
 
     [Fact]

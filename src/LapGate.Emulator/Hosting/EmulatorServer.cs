@@ -6,6 +6,7 @@ using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
+using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

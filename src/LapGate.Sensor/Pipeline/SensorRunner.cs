@@ -209,7 +209,7 @@ public sealed class SensorRunner : IAsyncDisposable
             {
                 _outbox!.Reject(rejected);
                 var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
-                _logger.Log(rejected.Reason == Filtering.RejectReason.UnknownPin ? LogLevel.Warning : LogLevel.Information,
+                _logger.Log(rejected.Reason is Filtering.RejectReason.UnknownPin or Filtering.RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
                     "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
                 _status.Rejected(rejected.Lane);
                 Rejected?.Invoke(this, rejected);

@@ -23,12 +23,13 @@ public sealed partial class AppLink
         using var handler = new SocketsHttpHandler
         {
             UseCookies = false,
-            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(tap = new DeliveryTap(context.PlaintextStream)),
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(tap = new DeliveryTap(context.PlaintextStream, _time.GetTimestamp)),
         };
         using var invoker = new HttpMessageInvoker(handler);
         using var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
+        // The keep-alive is the link's own (pings through the tap, see SendLoopAsync): one timer per deadline
+        // instead of ClientWebSocket's heartbeat timer that ticks several times per keep-alive interval.
+        socket.Options.KeepAliveInterval = Timeout.InfiniteTimeSpan;
         SetState(LinkState.Connecting);
         await ConnectAsync(socket, invoker, ct).ConfigureAwait(false);
         if (tap is null)

@@ -43,22 +43,48 @@ public sealed partial class AppLink
             {
                 await PingAsync(socket, tap).ConfigureAwait(false);
             }
+            var keepAlive = KeepAliveDue(tap);
+            if (keepAlive <= TimeSpan.Zero)
+            {
+                if (tap.PingOutstanding)
+                {
+                    throw new LinkDroppedException(ReconnectCause.ConnectionLost,
+                        $"connection lost without a close frame: no pong within {_options.KeepAliveTimeout.TotalSeconds:0.#} s (half-open link)");
+                }
+                await PingAsync(socket, tap).ConfigureAwait(false);
+                continue;
+            }
 
             if (readable is null && !events.Completion.IsCompleted)
             {
                 readable = events.WaitToReadAsync(ct).AsTask();
             }
-            var waits = new List<Task>(4) { receiving, changed, stopping.Task };
+            using var wake = new CancellationTokenSource();
+            var waits = new List<Task>(5) { receiving, changed, stopping.Task, Task.Delay(keepAlive, _time, wake.Token) };
             if (readable is not null)
             {
                 waits.Add(readable);
             }
             await Task.WhenAny(waits).ConfigureAwait(false);
+            await wake.CancelAsync().ConfigureAwait(false);
             if (readable is { IsCompleted: true })
             {
                 readable = null;
             }
         }
+    }
+
+    /// <summary>
+    /// Time left until the keep-alive acts: with a ping waiting for its pong, until that pong is overdue
+    /// (<see cref="LinkOptions.KeepAliveTimeout"/>: the link is dead); otherwise until the app has been silent for
+    /// <see cref="LinkOptions.KeepAliveInterval"/> (a ping is due).
+    /// </summary>
+    private TimeSpan KeepAliveDue(DeliveryTap tap)
+    {
+        var now = _time.GetTimestamp();
+        return tap.OldestPingSentAt is { } sentAt
+            ? _options.KeepAliveTimeout - _time.GetElapsedTime(sentAt, now)
+            : _options.KeepAliveInterval - _time.GetElapsedTime(tap.LastReadAt, now);
     }
 
     /// <summary>Sends the unsent events from <paramref name="next"/> on; returns the new <paramref name="next"/>.</summary>
@@ -89,7 +115,7 @@ public sealed partial class AppLink
         return MessageCodec.ToUtf8(e.ToMessage());
     }
 
-    /// <summary>Puts a ping after the frames sent so far; its pong will confirm them.</summary>
+    /// <summary>Puts a ping after the frames sent so far; its pong will confirm them (and shows the link is alive).</summary>
     private async Task PingAsync(WebSocket socket, DeliveryTap tap)
     {
         using var timeout = new CancellationTokenSource(_options.SendTimeout, _time);
@@ -111,6 +137,7 @@ public sealed partial class AppLink
         if (!written)
         {
             LinkLog.CannotConfirm(_logger, _server);
+            throw new LinkDroppedException(ReconnectCause.ConnectionLost, "the connection's frames could not be followed; reconnecting");
         }
     }
 
@@ -154,8 +181,14 @@ public sealed partial class AppLink
         ConfirmFromTap(tap);
         if (_unconfirmed.Count > 0)
         {
-            throw new LinkDroppedException(ReconnectCause.ConnectionLost,
-                $"the app closed without confirming the last {_unconfirmed.Count} event(s); they are sent again");
+            if (receiving.IsFaulted)
+            {
+                // The app's close or a lost connection, reported as it happened.
+                await receiving.ConfigureAwait(false);
+            }
+            throw tap.CloseReceived
+                ? new LinkDroppedException(ReconnectCause.ClosedByApp, $"the app closed the connection before confirming the last {_unconfirmed.Count} event(s)")
+                : new LinkDroppedException(ReconnectCause.ConnectionLost, $"no answer to the close within {_options.CloseTimeout.TotalSeconds:0.#} s; {_unconfirmed.Count} event(s) unconfirmed");
         }
     }
 

@@ -22,7 +22,9 @@ internal sealed class DeliveryTap : Stream
     private readonly FrameScanner _written = new();
     private readonly FrameScanner _read = new();
     private readonly Lock _gate = new();
-    private readonly Queue<(long Number, long Offset)> _pings = new();
+    private readonly Queue<(long Number, long Offset, long SentAt)> _pings = new();
+    private readonly Func<long> _timestamp;
+    private long _lastReadAt;
     private readonly byte[] _tag = new byte[4];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _bytesWritten;
@@ -30,9 +32,13 @@ internal sealed class DeliveryTap : Stream
     private long _nextPing;
     private int _closeReceived;
 
-    public DeliveryTap(Stream inner)
+    /// <param name="inner">The connection's plaintext stream.</param>
+    /// <param name="timestamp">The clock for <see cref="LastReadAt"/> and <see cref="OldestPingSentAt"/> (a TimeProvider's GetTimestamp).</param>
+    public DeliveryTap(Stream inner, Func<long> timestamp)
     {
         _inner = inner;
+        _timestamp = timestamp;
+        _lastReadAt = timestamp();
         RandomNumberGenerator.Fill(_tag);
         _read.ControlFrame = OnFrameFromApp;
     }
@@ -48,16 +54,22 @@ internal sealed class DeliveryTap : Stream
     public bool CloseReceived => Volatile.Read(ref _closeReceived) != 0;
 
     /// <summary>True while one of this tap's pings waits for its pong.</summary>
-    public bool PingOutstanding
+    public bool PingOutstanding => OldestPingSentAt is not null;
+
+    /// <summary>When the oldest ping still waiting for its pong was written, or null.</summary>
+    public long? OldestPingSentAt
     {
         get
         {
             lock (_gate)
             {
-                return _pings.Count > 0;
+                return _pings.TryPeek(out var ping) ? ping.SentAt : null;
             }
         }
     }
+
+    /// <summary>When bytes from the app last arrived (or the tap was made).</summary>
+    public long LastReadAt => Interlocked.Read(ref _lastReadAt);
 
     /// <summary>
     /// Completes at the next pong that moves <see cref="ConfirmedThrough"/>, or when the app's close arrives. Take it
@@ -102,7 +114,7 @@ internal sealed class DeliveryTap : Stream
             var offset = BytesWritten;
             lock (_gate)
             {
-                _pings.Enqueue((number, offset));
+                _pings.Enqueue((number, offset, _timestamp()));
             }
             _written.Scan(frame);
             Interlocked.Add(ref _bytesWritten, frame.Length);
@@ -166,7 +178,7 @@ internal sealed class DeliveryTap : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        _read.Scan(buffer.Span[..n]);
+        OnRead(buffer.Span[..n]);
         return n;
     }
 
@@ -178,8 +190,17 @@ internal sealed class DeliveryTap : Stream
     public override int Read(Span<byte> buffer)
     {
         var n = _inner.Read(buffer);
-        _read.Scan(buffer[..n]);
+        OnRead(buffer[..n]);
         return n;
+    }
+
+    private void OnRead(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 0)
+        {
+            Interlocked.Exchange(ref _lastReadAt, _timestamp());
+            _read.Scan(bytes);
+        }
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)

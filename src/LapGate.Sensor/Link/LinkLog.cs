@@ -6,7 +6,7 @@ namespace LapGate.Sensor.Link;
 internal static partial class LinkLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "the connection to {Server} can no longer confirm deliveries with pings " +
-        "(its frames could not be followed); the events sent on it stay pending and are sent again after the next reconnect")]
+        "(its frames could not be followed); it is dropped, and the events sent on it are sent again after the reconnect")]
     public static partial void CannotConfirm(ILogger logger, Uri server);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "closed the connection to {Server}; {Pending} event(s) not confirmed by the app stay pending")]

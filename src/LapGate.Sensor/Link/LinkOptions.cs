@@ -3,10 +3,10 @@ namespace LapGate.Sensor.Link;
 /// <summary>Timing of the link to the app. Defaults notice a dead link within 3 s.</summary>
 public sealed class LinkOptions
 {
-    /// <summary>A WebSocket ping is sent after this long without a frame from the app (the keep-alive).</summary>
+    /// <summary>A WebSocket ping is sent after this long without a byte from the app (the keep-alive).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>No pong within this time after a ping: the link is dead and is aborted.</summary>
+    /// <summary>No pong within this time after a ping (a keep-alive one or the one after a send): the link is dead and is aborted.</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Opening the WebSocket may take this long.</summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace LapGate.Emulator.Tests.Infrastructure;
 
-/// <summary>Runs the built <c>lapgate</c> CLI (copied beside the tests) and lets a test await its output lines.</summary>
+/// <summary>Runs the built <c>lapgate</c> CLI (the lapgate.dll built in src/LapGate.Cli) and lets a test await its output lines.</summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
@@ -58,6 +58,9 @@ public sealed class CliProcess : IDisposable
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync().WaitAsync(TestTimeouts.Signal);
     }
+
+    /// <summary>SIGKILL: the process dies at once, as in a crash or a pulled plug (nothing of it runs to clean up).</summary>
+    public void Kill() => _process.Kill();
 
     public async Task<int> WaitForExitAsync()
     {

@@ -11,13 +11,15 @@ namespace LapGate.Sensor.Inputs.Serial;
 /// laps (the pipeline's <see cref="Timing.DeviceClock"/> handles wrap and reset). When the port vanishes (USB
 /// unplugged) the source keeps running: it logs, waits with a doubling delay on the <see cref="TimeProvider"/>
 /// and reopens the same path, then resumes. Nothing already read is lost: triggers are handed on as they are
-/// read; a line cut by the unplug is dropped with a warning (the device never finished sending it).
+/// read; a line cut by the unplug is dropped with a warning (the device never finished sending it). The board's
+/// comment lines are logged by <see cref="BoardComments"/> (its banner at information).
 /// </summary>
 public sealed class SerialTriggerSource : ITriggerSource
 {
     private readonly SerialInputOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardComments _comments;
     private int _opens;
 
     public SerialTriggerSource(SerialInputOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
@@ -32,6 +34,7 @@ public sealed class SerialTriggerSource : ITriggerSource
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         Name = $"serial:{options.Path}";
+        _comments = new BoardComments(Name, _logger);
     }
 
     public string Name { get; }
@@ -62,7 +65,7 @@ public sealed class SerialTriggerSource : ITriggerSource
                 continue;
             }
             delay = _options.FirstRetryDelay;
-            var lines = new SerialLineReader(port.BaseStream);
+            var lines = new BoundedLineReader(port.BaseStream);
             using (port)
             using (ct.Register(static p => ((SerialPort)p!).Dispose(), port))
             {
@@ -75,7 +78,11 @@ public sealed class SerialTriggerSource : ITriggerSource
                     }
                     var stamp = _time.GetTimestamp();
                     lineNumber++;
-                    if (ToTrigger(line, lineNumber, stamp) is { } trigger)
+                    if (line.TooLong)
+                    {
+                        Report(lineNumber, line.Text, $"line longer than {BoundedLineReader.MaxLineLength} characters ({line.Length})", line.Length);
+                    }
+                    else if (ToTrigger(line.Text, lineNumber, stamp) is { } trigger)
                     {
                         yield return trigger;
                     }
@@ -119,7 +126,7 @@ public sealed class SerialTriggerSource : ITriggerSource
         return port;
     }
 
-    private static async Task<string?> ReadLineAsync(SerialLineReader lines, CancellationToken ct)
+    private static async Task<LineRead?> ReadLineAsync(BoundedLineReader lines, CancellationToken ct)
     {
         try
         {
@@ -145,14 +152,17 @@ public sealed class SerialTriggerSource : ITriggerSource
             case LineKind.Invalid:
                 Report(lineNumber, line, parsed.Error!);
                 return null;
+            case LineKind.Ignored when parsed.Comment is { } comment:
+                _comments.Log(lineNumber, comment);
+                return null;
             default:
                 return null;
         }
     }
 
-    private void Report(int lineNumber, string text, string reason)
+    private void Report(int lineNumber, string text, string reason, long? length = null)
     {
-        var problem = new InputProblem(Name, lineNumber, text, reason);
+        var problem = new InputProblem(Name, lineNumber, LinePreview.Of(text, length), reason);
         _logger.LogWarning("{Problem}", problem.ToString());
         Problem?.Invoke(this, problem);
     }

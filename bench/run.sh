@@ -14,19 +14,28 @@ out=docs/benchmarks.md
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for p in CodecBench SensorLatency SensorThroughput BridgeLatency; do
+for p in CodecBench SensorLatency SensorThroughput BridgeLatency LinkDelivery; do
   dotnet build "bench/$p" -c Release --nologo -v quiet >/dev/null
 done
 run() { dotnet "bench/$1/bin/Release/net10.0/$1.dll" "${@:2}"; }
 
 echo "== SensorLatency" >&2;    run SensorLatency $quick | tee "$tmp/latency.txt" >&2
 echo "== SensorThroughput" >&2; run SensorThroughput $quick | tee "$tmp/throughput.txt" >&2
+echo "== LinkDelivery" >&2;     run LinkDelivery confirm $quick | tee "$tmp/confirm.txt" >&2
+                               run LinkDelivery cuts $quick | tee "$tmp/cuts.txt" >&2
 echo "== BridgeLatency" >&2;    run BridgeLatency $([[ -n "$quick" ]] && echo 1000 || echo 5000) | tee "$tmp/bridge.txt" >&2
 echo "== CodecBench" >&2
 (cd "$tmp" && dotnet "$OLDPWD/bench/CodecBench/bin/Release/net10.0/CodecBench.dll" --filter '*' --inProcess \
    --job short >&2)
 codec_md=$(ls "$tmp"/BenchmarkDotNet.Artifacts/results/*-report-github.md)
 echo "== AotFootprint" >&2;     bash bench/footprint.sh $quick >"$tmp/footprint.md"
+# The idle sensor is the native-AOT binary footprint.sh just published (skipped with a note when it could not be).
+idle_seconds=$([[ -n "$quick" ]] && echo 20 || echo 120)
+if [ -x artifacts/publish/linux-x64/lapgate ]; then
+  echo "== IdleCpu" >&2;        run LinkDelivery idle artifacts/publish/linux-x64/lapgate "$idle_seconds" | tee "$tmp/idle.txt" >&2
+else
+  echo "not measured: no native-AOT binary (see the footprint section)" >"$tmp/idle.txt"
+fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //' || true)
 [[ -z "$cpu" ]] && cpu=$(lscpu 2>/dev/null | grep -m1 'Model name' | cut -d: -f2- | sed 's/^ *//' || echo unknown)
@@ -67,6 +76,25 @@ os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
   echo "the clock stops when the emulator has counted all of them. Target ≥ 10,000 events/s with zero loss."
   echo
   echo '```text'; cat "$tmp/throughput.txt"; echo '```'
+  echo
+  echo "## Link delivery (\`bench/LinkDelivery\`)"
+  echo
+  echo "**Confirmation delay after send.** One lap at a time through the sensor's \`AppLink\` to the emulator on"
+  echo "loopback; the clock runs from the end of the frame's send to the moment the app's pong to the ping sent after"
+  echo "it marks the event delivered (see [delivery](delivery.md)). Target: p99 under 0.5 s."
+  echo
+  echo '```text'; cat "$tmp/confirm.txt"; echo '```'
+  echo
+  echo "**Re-sent frames per cut.** A simulated 8-lane race (laps of 5–8 s), the link reset every 20 s by a TCP"
+  echo "relay, run 10× faster than real time. The old rule (an event counted as delivered 3 s after its send) re-sent"
+  echo "every frame of the last 3 s before a cut, computed on the same schedule; the new rule is measured."
+  echo
+  echo '```text'; cat "$tmp/cuts.txt"; echo '```'
+  echo
+  echo "**Idle CPU.** A connected, idle native-AOT sensor, and in the same run a CPython \`websockets\` client"
+  echo "(\`/usr/bin/python3\`, Debian's python3-websockets) pinging at the same interval (0.5 s) with its server."
+  echo
+  echo '```text'; cat "$tmp/idle.txt"; echo '```'
   echo
   echo "## Bridge added latency (\`bench/BridgeLatency\`)"
   echo

@@ -14,7 +14,7 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
 {
     public async Task<int> ExecuteAsync(CancellationToken cancel)
     {
-        // Ctrl+C / SIGTERM stop the sensor cleanly (undelivered events stay in the outbox).
+        // Ctrl+C / SIGTERM stop the sensor cleanly: a close handshake with the app, undelivered events stay in the outbox.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
@@ -77,7 +77,9 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var pending = runner.Status.EventsPending;
-            await Console.Error.WriteLineAsync($"stopped; {pending} undelivered event(s) kept in {outboxPath} for the next run");
+            await Console.Error.WriteLineAsync(pending == 0
+                ? "stopped; every event was delivered and the app confirmed it"
+                : $"stopped; {pending} undelivered event(s) kept in {outboxPath} for the next run");
             return 0;
         }
         catch (OutboxRefusedException ex)

@@ -45,7 +45,15 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("stopped; {Pending} undelivered event(s) kept in {Outbox} for the next run", runner.Status.EventsPending, outboxPath);
+            var pending = runner.Status.EventsPending;
+            if (pending == 0)
+            {
+                logger.LogInformation("stopped; every event was delivered and the app confirmed it");
+            }
+            else
+            {
+                logger.LogInformation("stopped; {Pending} undelivered event(s) kept in {Outbox} for the next run", pending, outboxPath);
+            }
         }
         catch (OutboxRefusedException ex)
         {

@@ -11,4 +11,7 @@ public enum RejectReason
 
     /// <summary>The pin is not in the config.</summary>
     UnknownPin,
+
+    /// <summary>The device time went back by less than a reset of the board would: the line is out of order.</summary>
+    OutOfOrder,
 }

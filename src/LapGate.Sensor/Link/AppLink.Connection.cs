@@ -15,13 +15,27 @@ public sealed partial class AppLink
     {
         foreach (var p in _unconfirmed)
         {
-            p.SentAt = null;
+            p.SentEnd = null;
         }
+        // The tap sits on the plaintext stream under the WebSocket (under TLS for wss://): it sees every byte
+        // both ways, which is how pongs to the sensor's own pings are seen (ClientWebSocket reports none).
+        DeliveryTap? tap = null;
+        using var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(tap = new DeliveryTap(context.PlaintextStream, _time.GetTimestamp)),
+        };
+        using var invoker = new HttpMessageInvoker(handler);
         using var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
+        // The keep-alive is the link's own (pings through the tap, see SendLoopAsync): one timer per deadline
+        // instead of ClientWebSocket's heartbeat timer that ticks several times per keep-alive interval.
+        socket.Options.KeepAliveInterval = Timeout.InfiniteTimeSpan;
         SetState(LinkState.Connecting);
-        await ConnectAsync(socket, ct).ConfigureAwait(false);
+        await ConnectAsync(socket, invoker, ct).ConfigureAwait(false);
+        if (tap is null)
+        {
+            throw new LinkDroppedException(ReconnectCause.ConnectFailed, $"cannot connect to {_server}: no connection stream");
+        }
 
         SetState(LinkState.Handshaking);
         using var reader = new WebSocketMessageReader(socket);
@@ -37,11 +51,12 @@ public sealed partial class AppLink
         _logger.LogInformation("registered with the app at {Server} as analog sensor (api {Api}); {Pending} event(s) to send",
             _server, ApiVersion, _unconfirmed.Count);
 
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Not linked to ct: cancelling a receive aborts the WebSocket, and a stop still needs the close handshake.
+        using var connection = new CancellationTokenSource();
         var receiving = ReceiveLoopAsync(reader, connection.Token);
         try
         {
-            await SendLoopAsync(socket, events, receiving, ct).ConfigureAwait(false);
+            await SendLoopAsync(socket, tap, events, receiving, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -58,13 +73,13 @@ public sealed partial class AppLink
         }
     }
 
-    private async Task ConnectAsync(ClientWebSocket socket, CancellationToken ct)
+    private async Task ConnectAsync(ClientWebSocket socket, HttpMessageInvoker invoker, CancellationToken ct)
     {
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            await socket.ConnectAsync(_server, linked.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(_server, invoker, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && ex is WebSocketException or HttpRequestException or IOException or OperationCanceledException)
         {

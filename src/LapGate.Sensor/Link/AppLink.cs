@@ -11,7 +11,8 @@ namespace LapGate.Sensor.Link;
 /// <summary>
 /// The one long-lived loop that owns the connection to the app: connect, handshake, register as "Z",
 /// replay unconfirmed events in order, send new ones, confirm, and on any drop reconnect with the retry policy.
-/// Events are marked delivered in the outbox only once confirmed (see <see cref="LinkOptions.ConfirmAfter"/>).
+/// Events are marked delivered in the outbox only once confirmed: the app answered a ping sent after their frames
+/// (see <see cref="DeliveryTap"/>), so its WebSocket layer read past them.
 /// </summary>
 public sealed partial class AppLink
 {
@@ -69,7 +70,10 @@ public sealed partial class AppLink
 
     /// <summary>
     /// Runs until <paramref name="events"/> is completed and every event (including those left in the outbox by
-    /// a previous run) is confirmed. Cancelling stops at once; unconfirmed events stay in the outbox.
+    /// a previous run) is confirmed. Cancelling stops: on a live connection the events already queued are sent, a last
+    /// ping and the close frame follow, and what the app's pong confirms is marked delivered (at most about
+    /// <see cref="LinkOptions.CloseTimeout"/>); then it throws <see cref="OperationCanceledException"/>. Unconfirmed
+    /// events stay in the outbox.
     /// </summary>
     public async Task RunAsync(ChannelReader<SensorEvent> events, CancellationToken ct)
     {

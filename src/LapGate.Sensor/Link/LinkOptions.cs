@@ -3,17 +3,11 @@ namespace LapGate.Sensor.Link;
 /// <summary>Timing of the link to the app. Defaults notice a dead link within 3 s.</summary>
 public sealed class LinkOptions
 {
-    /// <summary>A WebSocket ping is sent after this long without a frame from the app.</summary>
+    /// <summary>A WebSocket ping is sent after this long without a byte from the app (the keep-alive).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>No pong within this time after a ping: the link is dead and is aborted.</summary>
+    /// <summary>No pong within this time after a ping (a keep-alive one or the one after a send): the link is dead and is aborted.</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
-
-    /// <summary>
-    /// A sent event counts as delivered once the link stayed open this long after its send: long enough that a
-    /// ping sent after the event was answered (<see cref="KeepAliveInterval"/> + <see cref="KeepAliveTimeout"/>, plus margin).
-    /// </summary>
-    public TimeSpan? ConfirmAfter { get; init; }
 
     /// <summary>Opening the WebSocket may take this long.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -24,11 +18,14 @@ public sealed class LinkOptions
     /// <summary>A single send may take this long before the link counts as hung.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// At a stop (or the end of the input) the app's answer to the last ping and its close reply must come within
+    /// this time; otherwise the events it has not confirmed stay pending for the next run.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Delay between attempts.</summary>
     public IRetryPolicy RetryPolicy { get; init; } = ExponentialBackoffPolicy.Default;
-
-    /// <summary>The effective confirmation delay.</summary>
-    public TimeSpan EffectiveConfirmAfter => ConfirmAfter ?? KeepAliveInterval + KeepAliveTimeout + TimeSpan.FromSeconds(1);
 
     /// <summary>Every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -42,13 +39,9 @@ public sealed class LinkOptions
         {
             errors.Add("KeepAliveTimeout must be positive");
         }
-        if (EffectiveConfirmAfter < KeepAliveInterval + KeepAliveTimeout)
+        if (ConnectTimeout <= TimeSpan.Zero || HandshakeTimeout <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero || CloseTimeout <= TimeSpan.Zero)
         {
-            errors.Add("ConfirmAfter must be at least KeepAliveInterval + KeepAliveTimeout, or a lost frame could count as delivered");
-        }
-        if (ConnectTimeout <= TimeSpan.Zero || HandshakeTimeout <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("ConnectTimeout, HandshakeTimeout and SendTimeout must be positive");
+            errors.Add("ConnectTimeout, HandshakeTimeout, SendTimeout and CloseTimeout must be positive");
         }
         if (RetryPolicy is null)
         {

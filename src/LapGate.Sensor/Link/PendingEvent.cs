@@ -2,10 +2,13 @@ using LapGate.Sensor.Pipeline;
 
 namespace LapGate.Sensor.Link;
 
-/// <summary>An event not yet confirmed, with the time of its send on the current connection (null = not sent on it).</summary>
+/// <summary>
+/// An event not yet confirmed, with where its frame ended in the current connection's outgoing bytes
+/// (<see cref="DeliveryTap.BytesWritten"/> after its send; null = not sent on this connection).
+/// </summary>
 internal sealed class PendingEvent(SensorEvent value)
 {
     public SensorEvent Event { get; } = value;
 
-    public long? SentAt { get; set; }
+    public long? SentEnd { get; set; }
 }

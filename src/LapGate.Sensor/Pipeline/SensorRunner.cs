@@ -83,9 +83,10 @@ public sealed class SensorRunner : IAsyncDisposable
 
     /// <summary>
     /// Runs the sensor. Ends after <paramref name="input"/> completes and everything pending is confirmed
-    /// delivered. Cancelling stops at once (throws <see cref="OperationCanceledException"/>); undelivered
-    /// events stay in the outbox for the next run. Throws <see cref="OutboxRefusedException"/> at once, before
-    /// anything is read, when another sensor holds the outbox or it cannot be written.
+    /// delivered. Cancelling stops the input and closes the link with the WebSocket close handshake (about a second
+    /// at most; what the app confirmed is marked delivered), then throws <see cref="OperationCanceledException"/>;
+    /// undelivered events stay in the outbox for the next run. Throws <see cref="OutboxRefusedException"/> at once,
+    /// before anything is read, when another sensor holds the outbox or it cannot be written.
     /// </summary>
     public async Task RunAsync(ITriggerSource input, CancellationToken ct)
     {
@@ -137,9 +138,12 @@ public sealed class SensorRunner : IAsyncDisposable
             _logger.LogInformation("all events delivered");
             return;
         }
+        // A stop, or one side failed: stop the other. The link closes with the handshake, so what the app confirms
+        // is marked delivered before this returns; wait for both before reporting the first one's outcome.
         await stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(inputTask, linkTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await first.ConfigureAwait(false);
-        await linkTask.ConfigureAwait(false);
+        await (first == inputTask ? linkTask : inputTask).ConfigureAwait(false);
     }
 
     /// <summary>Most triggers filtered and committed to the outbox in one transaction.</summary>
@@ -210,7 +214,7 @@ public sealed class SensorRunner : IAsyncDisposable
             {
                 _outbox!.Reject(rejected);
                 var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
-                _logger.Log(rejected.Reason == Filtering.RejectReason.UnknownPin ? LogLevel.Warning : LogLevel.Information,
+                _logger.Log(rejected.Reason is Filtering.RejectReason.UnknownPin or Filtering.RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
                     "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
                 _status.Rejected(rejected.Lane);
                 Rejected?.Invoke(this, rejected);

@@ -40,7 +40,12 @@ public sealed class TriggerProcessor
             long millis;
             if (trigger.DeviceTimeMicros is { } device)
             {
-                millis = _deviceClock.ToEpochMillis(device, hostMicros);
+                if (!_deviceClock.TryToEpochMillis(device, hostMicros, out millis, out var outOfOrder))
+                {
+                    var gate = _config.FindPin(trigger.Pin);
+                    return Reject(trigger, gate is { IsButton: false } ? gate.Lane : null, HostClock.FloorDiv(hostMicros, 1000),
+                        RejectReason.OutOfOrder, outOfOrder!);
+                }
                 micros = millis * 1000;
             }
             else

@@ -8,9 +8,14 @@ namespace LapGate.Sensor.Timing;
 /// milliseconds. The mapping is made once, at the first device time seen, and then kept: an event's time is
 /// the anchor plus the device-time interval, so the interval between two events is exactly the device's
 /// interval (floored to whole device milliseconds), whatever USB or the OS added on the way.
+/// Alongside, it keeps the standard minimum-delay estimate of where the device clock sits on the host clock: the
+/// least (arrival - device time) seen, refined whenever a quicker line comes (a line can be late, never early).
 /// With an <see cref="IDeviceClockStore"/> the mapping survives a restart of the sensor: it is saved when made
-/// and at checkpoints, and reused at the next start when the device's counter evidently kept running
+/// and at checkpoints, each checkpoint with the host time the estimate gives for its device time (not the arrival
+/// of a line that may have waited), and reused at the next start when the device's counter evidently kept running
 /// (see <see cref="ToleranceMicros"/>); otherwise the mapping is made afresh and the reason logged.
+/// A device time that steps back without looking like a reset is that line's error: it is refused
+/// (<see cref="TryToEpochMillis"/>) and changes nothing.
 /// </summary>
 public sealed class DeviceClock
 {
@@ -30,6 +35,8 @@ public sealed class DeviceClock
     private long _extended;
     private long _offsetMillis;
     private long _checkpointExtended;
+    private long _checkpointEstimate;
+    private long _leastOffsetMicros;
     private bool _anchored;
 
     /// <summary>A clock whose mapping lives only as long as this object.</summary>
@@ -67,40 +74,82 @@ public sealed class DeviceClock
     public static long ToleranceMicros(long elapsedMicros) => Math.Max(MinToleranceMicros, elapsedMicros / 1000);
 
     /// <summary>
-    /// Maps a raw device time to Unix-epoch ms. <paramref name="hostEpochMicros"/> is the host time of arrival,
-    /// used only to make the mapping (first call, or after the device clock went backwards) and to check a saved one.
+    /// The host's Unix-epoch µs at device time 0 (extended), by the least arrival delay seen so far: every line's
+    /// arrival minus its device time is at least this. Null before the first device time.
     /// </summary>
-    public long ToEpochMillis(long rawDeviceMicros, long hostEpochMicros)
+    public long? LeastOffsetMicros => _anchored ? _leastOffsetMicros : null;
+
+    /// <summary>
+    /// Maps a raw device time to Unix-epoch ms, or throws when the line is refused as out of order (see
+    /// <see cref="TryToEpochMillis"/>).
+    /// </summary>
+    public long ToEpochMillis(long rawDeviceMicros, long hostEpochMicros) =>
+        TryToEpochMillis(rawDeviceMicros, hostEpochMicros, out var millis, out var problem)
+            ? millis
+            : throw new ArgumentException(problem, nameof(rawDeviceMicros));
+
+    /// <summary>
+    /// Maps a raw device time to Unix-epoch ms. <paramref name="hostEpochMicros"/> is the host time of arrival,
+    /// used only to make the mapping (first call, or after a device reset), to refine the delay estimate and to
+    /// check a saved mapping. False (with <paramref name="problem"/> in plain words) when the device time went back
+    /// by less than a reset would: the counter cannot have restarted from zero after the previous line, so this
+    /// line is out of order. It is refused and leaves the mapping as it was.
+    /// </summary>
+    public bool TryToEpochMillis(long rawDeviceMicros, long hostEpochMicros, out long epochMillis, out string? problem)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rawDeviceMicros);
+        problem = null;
         if (!_anchored)
         {
             Start(rawDeviceMicros, hostEpochMicros);
-            return Map();
+            epochMillis = Map();
+            return true;
         }
         var delta = rawDeviceMicros - _lastRaw;
         if (delta < -(WrapMicros / 2) && rawDeviceMicros < WrapMicros && _lastRaw < WrapMicros)
         {
             // A 32-bit counter wrapped (from near 2^32 to near 0). A small step back is not a wrap: it is a
-            // reset of the device, and the mapping is made again below.
+            // reset of the device, or a line out of order.
             delta += WrapMicros;
         }
         if (delta < 0)
         {
+            // After a reset the counter counts from zero, so it cannot exceed the host time since the previous
+            // line's device time (by the estimate, plus the least tolerance for arrival jitter).
+            var sinceLast = hostEpochMicros - (_leastOffsetMicros + _extended);
+            if (rawDeviceMicros > sinceLast + MinToleranceMicros)
+            {
+                problem = $"device time {FormatSeconds(rawDeviceMicros)} s is earlier than the previous line's " +
+                    $"{FormatSeconds(_lastRaw)} s, but too late for a restarted board ({FormatSeconds(Math.Max(0, sinceLast))} s " +
+                    "since that line): the line is out of order and is ignored";
+                epochMillis = _offsetMillis + HostClock.FloorDiv(_extended, 1000);
+                return false;
+            }
             Reanchors++;
             _logger.LogWarning("{Source}: the device clock went back from {Last} to {Raw} µs (device reset); " +
                 "its time is mapped afresh on the host clock", _source, _lastRaw, rawDeviceMicros);
             Anchor(rawDeviceMicros, hostEpochMicros);
-            return Map();
+            epochMillis = Map();
+            return true;
         }
         _lastRaw = rawDeviceMicros;
         _extended += delta;
-        if (_extended - _checkpointExtended >= CheckpointMicros)
+        Refine(hostEpochMicros);
+        if (_extended - _checkpointExtended >= CheckpointMicros || _checkpointEstimate - (_leastOffsetMicros + _checkpointExtended) >= RefineCheckpointMicros)
         {
-            Checkpoint(hostEpochMicros);
+            Checkpoint();
         }
-        return Map();
+        epochMillis = Map();
+        return true;
     }
+
+    /// <summary>A better delay estimate than the last checkpoint's by this much is saved at once.</summary>
+    private const long RefineCheckpointMicros = 10_000;
+
+    private static string FormatSeconds(long micros) => (micros / 1e6).ToString("0.0#####", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Takes this line's arrival into the least-delay estimate.</summary>
+    private void Refine(long hostEpochMicros) => _leastOffsetMicros = Math.Min(_leastOffsetMicros, hostEpochMicros - _extended);
 
     private long Map() => _offsetMillis + HostClock.FloorDiv(_extended, 1000);
 
@@ -156,9 +205,11 @@ public sealed class DeviceClock
         _extended = saved.Extended + delta;
         _lastRaw = raw;
         _anchored = true;
+        // The saved estimate carries on (the device did), refined by this run's lines.
+        _leastOffsetMicros = Math.Min(saved.HostEpochMicros - saved.Extended, hostEpochMicros - _extended);
         _logger.LogInformation("{Source}: the device clock kept running ({Off} ms from the expected time after {Elapsed} ms); " +
             "the saved mapping is reused, so lap times spanning the restart stay exact", _source, off / 1000, elapsed / 1000);
-        Checkpoint(hostEpochMicros);
+        Checkpoint();
     }
 
     private void Anchor(long raw, long hostEpochMicros)
@@ -166,13 +217,16 @@ public sealed class DeviceClock
         _lastRaw = raw;
         _extended = raw;
         _offsetMillis = HostClock.FloorDiv(hostEpochMicros, 1000) - HostClock.FloorDiv(raw, 1000);
+        _leastOffsetMicros = hostEpochMicros - raw;
         _anchored = true;
-        Checkpoint(hostEpochMicros, newMapping: true);
+        Checkpoint(newMapping: true);
     }
 
-    private void Checkpoint(long hostEpochMicros, bool newMapping = false)
+    /// <summary>Saves the mapping with the host time the delay estimate gives for the current device time.</summary>
+    private void Checkpoint(bool newMapping = false)
     {
         _checkpointExtended = _extended;
-        _store?.Save(new DeviceClockState(_offsetMillis, _extended, _lastRaw, hostEpochMicros), newMapping);
+        _checkpointEstimate = _leastOffsetMicros + _extended;
+        _store?.Save(new DeviceClockState(_offsetMillis, _extended, _lastRaw, _checkpointEstimate), newMapping);
     }
 }

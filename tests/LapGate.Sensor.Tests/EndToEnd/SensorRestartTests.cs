@@ -46,6 +46,42 @@ public class SensorRestartTests
         Assert.Equal(4, laps.Length);
     }
 
+    [Fact]
+    public async Task Sensor_SigtermOnALiveLink_ClosesCleanlyLeavesNothingPendingAndTheNextRunResendsNothing()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("track.json"), """{"sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":22,"lane":2,"point":"FL"}],"minLapMs":0}""");
+        var outbox = dir.File("outbox.db");
+        await using var app = new StandInApp();
+        string[] args = ["sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", outbox];
+
+        using (var first = RunningLapgate.Start(args))
+        {
+            await first.WriteLineAsync("21 1000000");
+            await first.WriteLineAsync("22 1500000");
+            await first.WriteLineAsync("21 6000000");
+            await app.WaitUntilAsync(f => f.Events().Count == 3, "the three laps");
+            first.Terminate();
+
+            Assert.Equal(0, await first.WaitForExitAsync());
+            Assert.Contains("stopped; every event was delivered", first.Output, StringComparison.Ordinal);
+        }
+        int pending;
+        using (var journal = SqliteOutbox.Open(outbox))
+        {
+            pending = journal.Pending().Count;
+        }
+        var closes = app.CloseFrames;
+
+        var second = await LapgateProcess.RunAsync("22 9000000\n", TimeSpan.FromSeconds(60), args);
+
+        Assert.True(second.ExitCode == 0, second.AllOutput);
+        Assert.Equal(0, pending);
+        Assert.Equal(1, closes);
+        Assert.Equal(3, app.Frames.Events(1).Count);
+        Assert.Equal([2], app.Frames.Events(2).Cast<AnalogLap>().Select(l => l.ControllerId));
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

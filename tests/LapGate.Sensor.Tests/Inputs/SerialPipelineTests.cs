@@ -34,7 +34,7 @@ public class SerialPipelineTests
         source.Opened += (_, n) => opened.Raise(n);
         source.Lost += (_, name) => lost.Raise(name);
         source.Problem += (_, p) => problems.Raise(p);
-        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), Link = LinkHarness.FastOptions(TimeSpan.FromMilliseconds(600)) };
+        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), Link = LinkHarness.FastOptions() };
         await using var runner = new SensorRunner(options);
         using var stop = new CancellationTokenSource();
         var run = runner.RunAsync(source, stop.Token);

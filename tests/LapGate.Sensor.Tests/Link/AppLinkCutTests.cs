@@ -15,19 +15,27 @@ public class AppLinkCutTests(ITestOutputHelper output)
     {
         var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 2 ? cut : Cut.None };
         await using var app = new StandInApp(script);
-        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(confirmAfter: TimeSpan.FromSeconds(60))).Start();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
-        link.Add(LinkHarness.Lap(1, 10_000), LinkHarness.Lap(2, 10_050), LinkHarness.Lap(1, 15_000));
+        var laps = link.Add(LinkHarness.Lap(1, 10_000), LinkHarness.Lap(2, 10_050), LinkHarness.Lap(1, 15_000));
         var drop = await link.Drops.WaitAsync();
-        await app.WaitUntilAsync(f => f.Events(2).Count == 3, "the replay on connection 2");
+        // Raised before the drop, on the link's loop: what the app's pongs confirmed on connection 1.
+        var confirmedFirst = link.Confirmed.Values.SelectMany(c => c).Select(e => e.TimestampMs).ToArray();
+        var replayed = laps.Select(e => e.TimestampMs).Except(confirmedFirst).ToArray();
+        await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length, "the replay on connection 2");
         link.Add(LinkHarness.Lap(2, 16_000));
-        await app.WaitUntilAsync(f => f.Events(2).Count == 4, "the new lap after the replay");
+        await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length + 1, "the new lap after the replay");
+        await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 16_000));
 
         Assert.Equal(expected, drop.Cause);
+        // The third lap was never read by the app, the second one never answered for: both come again.
+        Assert.Contains(10_050, replayed);
+        Assert.Contains(15_000, replayed);
+        Assert.Equal(confirmedFirst, laps.Select(e => e.TimestampMs).Take(confirmedFirst.Length));
         Assert.Equal(
-            [new ApiVersionRequest(), new ControllerSet("Z"), new AnalogLap(10_000, 1), new AnalogLap(10_050, 2), new AnalogLap(15_000, 1), new AnalogLap(16_000, 2)],
+            [new ApiVersionRequest(), new ControllerSet("Z"), .. laps.Where(e => replayed.Contains(e.TimestampMs)).Select(e => (Message)e.ToMessage()), new AnalogLap(16_000, 2)],
             app.Frames.Messages(2));
-        Assert.Equal(4, link.Outbox.Pending().Count);
+        Assert.Empty(link.Outbox.Pending());
     }
 
     [Fact]
@@ -50,5 +58,30 @@ public class AppLinkCutTests(ITestOutputHelper output)
         Assert.Equal(ReconnectCause.ConnectionLost, drop.Cause);
         Assert.True(detectedAfter < TimeSpan.FromSeconds(3), $"dead link noticed after {detectedAfter.TotalSeconds:0.00} s");
         Assert.Equal(new AnalogLap(20_000, 1), app.Frames.Events(2).Single());
+    }
+
+    [Fact]
+    public async Task RunAsync_AppStopsReadingAndAnsweringPings_EveryFrameSentIntoTheSilenceComesAgain()
+    {
+        // The app reads the first lap and then hangs: it reads nothing more and answers no ping. Nothing the
+        // sensor sent from then on (nor the first lap, whose ping went unanswered) may count as delivered.
+        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 1 ? Cut.GoSilent : Cut.None };
+        await using var app = new StandInApp(script);
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
+        await link.States.WaitAsync(s => s == LinkState.Connected);
+
+        link.Add(LinkHarness.Lap(1, 30_000));
+        await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the first lap");
+        link.Add(LinkHarness.Lap(2, 30_400), LinkHarness.Lap(1, 31_000));
+        await link.Sent.WaitAsync(s => s.Any(e => e.TimestampMs == 31_000));
+        var drop = await link.Drops.WaitAsync();
+        var confirmedBeforeDrop = link.Confirmed.Values.Count;
+        await app.WaitUntilAsync(f => f.Events(2).Count == 3, "all three laps on connection 2");
+        await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 31_000));
+
+        Assert.Equal(ReconnectCause.ConnectionLost, drop.Cause);
+        Assert.Equal(0, confirmedBeforeDrop);
+        Assert.Equal([new AnalogLap(30_000, 1), new AnalogLap(30_400, 2), new AnalogLap(31_000, 1)], app.Frames.Events(2));
+        Assert.Empty(link.Outbox.Pending());
     }
 }

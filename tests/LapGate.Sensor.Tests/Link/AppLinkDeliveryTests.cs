@@ -10,33 +10,59 @@ namespace LapGate.Sensor.Tests.Link;
 public class AppLinkDeliveryTests
 {
     [Fact]
-    public async Task RunAsync_SentEvent_ConfirmedOnlyAfterTheConfirmWindowWithFakeClock()
+    public async Task RunAsync_SentEvent_ConfirmedByThePongWithoutAnyTimePassing()
     {
+        // The fake clock never moves: the confirmation can only come from the app's pong, not from a timer.
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         await using var app = new StandInApp();
-        var options = LinkHarness.FastOptions(confirmAfter: TimeSpan.FromSeconds(2));
-        await using var link = new LinkHarness(app.Url, options, time).Start();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
 
         link.Add(LinkHarness.Lap(1, 30_000));
-        await link.Sent.WaitAsync();
-        time.Advance(TimeSpan.FromMilliseconds(1999));
-        var early = link.Confirmed.Values.Count;
-        var pendingEarly = link.Outbox.Pending().Count;
-        time.Advance(TimeSpan.FromMilliseconds(1));
         var confirmed = await link.Confirmed.WaitAsync();
 
-        Assert.Equal(0, early);
-        Assert.Equal(1, pendingEarly);
         Assert.Equal(30_000, Assert.Single(confirmed).TimestampMs);
+        Assert.Single(app.Frames.Events());
         Assert.Empty(link.Outbox.Pending());
         Assert.Equal(0, link.Link.PendingCount);
     }
 
     [Fact]
-    public async Task RunAsync_InputCompleted_EndsOnceEverythingIsConfirmed()
+    public async Task RunAsync_SentEvent_NeverConfirmedBeforeItsFrameWasSent()
     {
         await using var app = new StandInApp();
-        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(confirmAfter: TimeSpan.FromMilliseconds(600))).Start();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
+        var sentBeforeConfirmed = new List<bool>();
+        link.Link.Confirmed += (_, events) =>
+        {
+            lock (sentBeforeConfirmed)
+            {
+                var sent = link.Sent.Values.SelectMany(s => s).Select(e => e.Id).ToHashSet();
+                sentBeforeConfirmed.AddRange(events.Select(e => sent.Contains(e.Id)));
+            }
+        };
+
+        for (var i = 0; i < 20; i++)
+        {
+            link.Add(LinkHarness.Lap(1 + (i % 4), 40_000 + (i * 250)));
+        }
+        await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 40_000 + (19 * 250)));
+
+        lock (sentBeforeConfirmed)
+        {
+            Assert.Equal(20, sentBeforeConfirmed.Count);
+            Assert.All(sentBeforeConfirmed, Assert.True);
+        }
+        Assert.Equal(20, app.Frames.Events().Count);
+        Assert.Empty(link.Outbox.Pending());
+    }
+
+    [Fact]
+    public async Task RunAsync_InputCompleted_ClosesWithTheHandshakeAndEndsWithoutWaiting()
+    {
+        // The fake clock never moves, so any wait on a timer (the old 3 s rule) would hang here.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        await using var app = new StandInApp();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
 
         link.Add(LinkHarness.Lap(1, 1_000), LinkHarness.Lap(1, 7_000));
         link.Complete();
@@ -44,7 +70,49 @@ public class AppLinkDeliveryTests
 
         Assert.Empty(link.Outbox.Pending());
         Assert.Equal(2, app.Frames.Events().Count);
+        Assert.Equal(1, app.CloseFrames);
         Assert.Equal(LinkState.Stopped, link.Link.State);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedOnALiveLink_ClosesAndLeavesNothingPending()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        await using var app = new StandInApp();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
+
+        link.Add(LinkHarness.Lap(1, 2_000), LinkHarness.Lap(2, 2_100), LinkHarness.Lap(1, 3_000));
+        await app.WaitUntilAsync(f => f.Events().Count == 3, "the three laps");
+        await link.StopAsync();
+
+        Assert.Empty(link.Outbox.Pending());
+        Assert.Equal(1, app.CloseFrames);
+        Assert.Equal(1, app.Connections);
+    }
+
+    [Fact]
+    public async Task RunAsync_StoppedWhileTheAppNoLongerAnswers_KeepsTheUnansweredEventsPending()
+    {
+        // The app reads the lap, then answers nothing: no pong, no close reply. After the close timeout (1 s, on the
+        // real clock; the keep-alive is set long so only the close timeout can end the wait) the lap stays pending:
+        // it may be sent again, it is never lost.
+        var script = new StandInScript { CutAfter = (connection, events) => events == 1 ? Cut.GoSilent : Cut.None };
+        await using var app = new StandInApp(script);
+        var options = new LinkOptions
+        {
+            KeepAliveInterval = TimeSpan.FromMinutes(5),
+            KeepAliveTimeout = TimeSpan.FromMinutes(5),
+            CloseTimeout = TimeSpan.FromSeconds(1),
+        };
+        await using var link = new LinkHarness(app.Url, options).Start();
+
+        link.Add(LinkHarness.Lap(1, 5_000));
+        await app.WaitUntilAsync(f => f.Events().Count == 1, "the lap");
+        await link.Sent.WaitAsync();
+        await link.StopAsync();
+
+        Assert.Equal([5_000L], link.Outbox.Pending().Select(e => e.TimestampMs));
+        Assert.Empty(link.Confirmed.Values);
     }
 
     [Fact]

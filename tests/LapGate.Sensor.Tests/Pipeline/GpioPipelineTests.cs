@@ -31,7 +31,7 @@ public class GpioPipelineTests
         var source = new GpioTriggerSource(Config, () => driver, "gpio:0", time);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         source.Ready += (_, _) => ready.TrySetResult();
-        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), TimeProvider = time, Link = LinkHarness.FastOptions(TimeSpan.FromMilliseconds(600)) };
+        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), TimeProvider = time, Link = LinkHarness.FastOptions() };
         await using var runner = new SensorRunner(options);
         var rejected = new Signal<RejectedTrigger>();
         runner.Rejected += (_, r) => rejected.Raise(r);

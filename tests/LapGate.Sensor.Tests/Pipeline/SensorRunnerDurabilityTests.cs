@@ -122,6 +122,6 @@ public class SensorRunnerDurabilityTests
         Server = app.Url,
         Config = Config,
         OutboxPath = dir.File("outbox.db"),
-        Link = LinkHarness.FastOptions(TimeSpan.FromMilliseconds(600)),
+        Link = LinkHarness.FastOptions(),
     };
 }

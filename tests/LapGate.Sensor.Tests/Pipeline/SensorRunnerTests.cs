@@ -19,7 +19,7 @@ public class SensorRunnerTests
     {
         using var dir = new TempDirectory();
         await using var app = new StandInApp(new StandInScript { AfterRegistration = ["{\"type\":\"update_event_status\",\"data\":\"running\"}"] });
-        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), Link = LinkHarness.FastOptions(TimeSpan.FromMilliseconds(600)) };
+        var options = new SensorOptions { Server = app.Url, Config = Config, OutboxPath = dir.File("outbox.db"), Link = LinkHarness.FastOptions() };
         await using var runner = new SensorRunner(options);
         var rejected = new Signal<RejectedTrigger>();
         runner.Rejected += (_, r) => rejected.Raise(r);

@@ -27,12 +27,11 @@ public sealed class LinkHarness : IAsyncDisposable
         Link.StateChanged += (_, s) => States.Raise(s);
     }
 
-    /// <summary>Fast keep-alive for tests on loopback: dead link noticed in 0.5 s, confirmation after 1 s.</summary>
-    public static LinkOptions FastOptions(TimeSpan? confirmAfter = null) => new()
+    /// <summary>Fast keep-alive for tests on loopback: dead link noticed in about a second.</summary>
+    public static LinkOptions FastOptions() => new()
     {
         KeepAliveInterval = TimeSpan.FromMilliseconds(200),
         KeepAliveTimeout = TimeSpan.FromMilliseconds(300),
-        ConfirmAfter = confirmAfter ?? TimeSpan.FromSeconds(1),
         RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), jitter: 0),
     };
 
@@ -71,6 +70,13 @@ public sealed class LinkHarness : IAsyncDisposable
     }
 
     public void Complete() => _events.Writer.Complete();
+
+    /// <summary>Stops the link as Ctrl+C does and waits until it has (it throws <see cref="OperationCanceledException"/>).</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 
     public static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
 

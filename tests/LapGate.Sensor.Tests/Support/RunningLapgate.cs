@@ -35,6 +35,12 @@ public sealed partial class RunningLapgate : IDisposable
         Assert.Equal(0, SendSignal(_process.Id, 2));
     }
 
+    /// <summary>SIGTERM, as <c>systemctl stop</c> and <c>kill</c> send it.</summary>
+    public void Terminate()
+    {
+        Assert.Equal(0, SendSignal(_process.Id, 15));
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -23,6 +23,7 @@ public sealed class StandInApp : IAsyncDisposable
     private readonly Task _accepting;
     private int _connectionCount;
     private int _eventFrames;
+    private int _closeFrames;
 
     public StandInApp(StandInScript? script = null)
     {
@@ -34,6 +35,9 @@ public sealed class StandInApp : IAsyncDisposable
     public Uri Url => new($"ws://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public int Connections => Volatile.Read(ref _connectionCount);
+
+    /// <summary>Close frames received from the sensor (each answered with a close reply).</summary>
+    public int CloseFrames => Volatile.Read(ref _closeFrames);
 
     public IReadOnlyList<ReceivedFrame> Frames
     {
@@ -108,6 +112,10 @@ public sealed class StandInApp : IAsyncDisposable
                 var message = await reader.ReceiveAsync(_stop.Token);
                 if (message.IsClose)
                 {
+                    // Like the app's WebSocket layer: answer the close, then end the connection.
+                    Interlocked.Increment(ref _closeFrames);
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", _stop.Token);
+                    Pulse();
                     return;
                 }
                 var text = message.Text;

@@ -23,6 +23,7 @@ import sys
 import time
 import machine
 import micropython
+from micropython import const
 
 VERSION = "1.0"
 
@@ -47,9 +48,10 @@ GLITCH_US = 1000
 BANNER_EVERY_MS = 60000
 # ----------------------------------------------------------------------------------------------------
 
-_HEAD = 0   # next slot the interrupt writes (written only by the interrupt)
-_TAIL = 1   # next slot the main loop reads (written only by the main loop)
-_LOST = 2   # edges dropped because the ring was full (reset by the main loop, interrupts off)
+# The ring's control words (a list of three small ints, shared by the interrupt and the main loop):
+_HEAD = const(0)   # next slot the interrupt writes (written only by the interrupt)
+_TAIL = const(1)   # next slot the main loop reads (written only by the main loop)
+_LOST = const(2)   # edges dropped because the ring was full (reset by the main loop, interrupts off)
 
 
 def _config_pins():
@@ -89,16 +91,16 @@ class _Gate:
         # Hard interrupt: no allocation, no printing. Stamp first.
         now = time.ticks_us()
         ctl = self.ctl
-        head = ctl[0]
+        head = ctl[_HEAD]
         nxt = head + 1
         if nxt == self.size:
             nxt = 0
-        if nxt == ctl[1]:
-            ctl[2] += 1
+        if nxt == ctl[_TAIL]:
+            ctl[_LOST] += 1
             return
         self.ticks[head] = now
         self.gates[head] = self.index
-        ctl[0] = nxt
+        ctl[_HEAD] = nxt
 
 
 class Gates:
@@ -119,7 +121,7 @@ class Gates:
         self._size = ring_size
         self._ticks = [0] * ring_size          # preallocated: the interrupt only stores small ints
         self._gate = bytearray(ring_size)      # index into self.pins
-        self._ctl = [0, 0, 0]                  # _HEAD, _TAIL, _LOST
+        self._ctl = [0, 0, 0]                  # [_HEAD, _TAIL, _LOST]
         self.active_low = active_low
         self.pins = []
         self._last = []                        # extended time of the previous edge per gate
@@ -173,14 +175,14 @@ class Gates:
             self._banner_at = now
             for line in self.banner():
                 out(line)
-        tail = ctl[1]
-        while tail != ctl[0]:
+        tail = ctl[_TAIL]
+        while tail != ctl[_HEAD]:
             tick = self._ticks[tail]
             index = self._gate[tail]
             tail += 1
             if tail == self._size:
                 tail = 0
-            ctl[1] = tail
+            ctl[_TAIL] = tail
             ext = self._ref_ext + time.ticks_diff(tick, self._ref_tick)
             self._ref_tick = tick
             self._ref_ext = ext
@@ -189,10 +191,10 @@ class Gates:
             if last is not None and ext - last < GLITCH_US:
                 continue
             out(str(self.pins[index]) + " " + str(ext & 0xFFFFFFFF))
-        if ctl[2]:
+        if ctl[_LOST]:
             state = machine.disable_irq()
-            lost = ctl[2]
-            ctl[2] = 0
+            lost = ctl[_LOST]
+            ctl[_LOST] = 0
             machine.enable_irq(state)
             out("# overflow " + str(lost))
         # Advance the reference often (far more often than half a period), so ticks_diff never wraps.

@@ -79,8 +79,7 @@ void loop() {
     uint16_t lost = overflows;
     overflows = 0;
     interrupts();
-    Serial.print(F("# "));
-    Serial.print(lost);
-    Serial.println(F(" edge(s) lost: queue full"));
+    Serial.print(F("# overflow "));   // the sensor logs this as a warning (docs/line-protocol.md)
+    Serial.println(lost);
   }
 }

@@ -6,7 +6,8 @@ namespace LapGate.Sensor.Inputs;
 /// Logs the <c>#</c> comment lines an input prints (a board's banner and diagnostics). A banner, a comment that
 /// starts with "lapgate" (<c># lapgate-pico 1.0 on …</c>), is logged at information the first time and whenever it
 /// changes, and at debug when a board repeats it; <c># overflow N</c> (edges the board lost) is a warning; any
-/// other comment is logged at debug.
+/// other comment is logged at debug. Control characters are escaped (<see cref="LinePreview"/>); a banner is shown
+/// whole (a line holds at most <see cref="BoundedLineReader.MaxLineLength"/> characters), other comments cut like any line.
 /// </summary>
 internal sealed partial class BoardComments(string input, ILogger logger)
 {
@@ -19,16 +20,16 @@ internal sealed partial class BoardComments(string input, ILogger logger)
             if (comment != _banner)
             {
                 _banner = comment;
-                LogBanner(logger, input, comment);
+                LogBanner(logger, input, LinePreview.Of(comment, maxShown: BoundedLineReader.MaxLineLength));
                 return;
             }
         }
         else if (comment.StartsWith("overflow", StringComparison.OrdinalIgnoreCase))
         {
-            LogOverflow(logger, input, lineNumber, comment);
+            LogOverflow(logger, input, lineNumber, LinePreview.Of(comment));
             return;
         }
-        LogComment(logger, input, lineNumber, comment);
+        LogComment(logger, input, lineNumber, LinePreview.Of(comment));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Input}: {Banner}")]

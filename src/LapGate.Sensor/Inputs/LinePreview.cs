@@ -10,15 +10,15 @@ public static class LinePreview
     public const int MaxShown = BoundedLineReader.PreviewLength;
 
     /// <summary>
-    /// The first <see cref="MaxShown"/> characters of <paramref name="text"/>, with control characters written as
+    /// The first <paramref name="maxShown"/> characters of <paramref name="text"/>, with control characters written as
     /// <c>\xNN</c> (tab as <c>\t</c>) and "… (N characters)" when the line (of <paramref name="length"/>) was longer.
     /// </summary>
-    public static string Of(string text, long? length = null)
+    public static string Of(string text, long? length = null, int maxShown = MaxShown)
     {
         ArgumentNullException.ThrowIfNull(text);
         var total = length ?? text.Length;
-        var shown = new StringBuilder(MaxShown + 24);
-        foreach (var c in text.AsSpan(0, Math.Min(text.Length, MaxShown)))
+        var shown = new StringBuilder(maxShown + 24);
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, maxShown)))
         {
             if (c == '\t')
             {
@@ -37,7 +37,7 @@ public static class LinePreview
                 shown.Append(c);
             }
         }
-        if (total > MaxShown)
+        if (total > maxShown)
         {
             shown.Append(CultureInfo.InvariantCulture, $"… ({total} characters)");
         }

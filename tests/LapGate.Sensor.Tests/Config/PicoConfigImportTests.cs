@@ -40,6 +40,24 @@ public class PicoConfigImportTests
         Assert.Equal(new Uri("ws://tablet.local:50780"), result.Config.Server);
     }
 
+    [Fact]
+    public void Import_PinTheBoardUsesItself_Warns()
+    {
+        var result = PicoConfigImport.Import("config_smartrace = {'server': '1.2.3.4'}\nconfig_hardware = [(21, 1, 'FL'),\n (25, 2, 'FL')]\n");
+
+        Assert.Equal(["line 3: GPIO 25 is used by the Pico itself (power, LED, Wi-Fi on a Pico W) and is not on the header: use another pin."], result.Warnings);
+    }
+
+    [Theory]
+    [InlineData("config_hardware = [\n  (21, 1, 'FL'),\n  (20, 1, pin(3))\n", "line 1: '[' is never closed: add ']'")]
+    [InlineData("x = 'a\nimport os\n", "line 1: a string that starts with ' is never closed: add the closing '")]
+    public void Import_UnclosedBracketOrString_IsTheOnlyErrorReported(string text, string expected)
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => PicoConfigImport.Import(text));
+
+        Assert.Equal(expected, Assert.Single(ex.Errors).ToString());
+    }
+
     [Theory]
     [InlineData("import network\nconfig_hardware = [(21, 1, 'FL')]\n", "line 1: 'import …' is not allowed")]
     [InlineData("config_smartrace = {'server': '1.2.3.4', 'port': 50780}\nconfig_hardware = [(21, 1, 'FL'), (pin(20), 1, 'PE')]\n", "line 2: a function call 'pin(…)' is not allowed")]

@@ -31,7 +31,7 @@ public class LineTriggerSourceTests
     {
         using var logs = new TestLoggerProvider();
         var text = "# lapgate-pico 1.0: gates GP20 GP21\n# ticks_us period 2^30\n21 100\n# lapgate-pico 1.0: gates GP20 GP21\n"
-            + "# overflow 37\n# lapgate-pico 1.1: gates GP6\n";
+            + "# overflow 37\n# lapgate-pico 1.1: gates GP6\n# bell \a escaped\n";
         var source = new LineTriggerSource(new StringReader(text), "stdin", logger: logs.CreateLogger("LapGate.Sensor"));
 
         var triggers = new List<Trigger>();
@@ -46,5 +46,6 @@ public class LineTriggerSourceTests
         Assert.Single(logs.LinesAt(LogLevel.Debug, "stdin line 4: # lapgate-pico 1.0"));
         Assert.Single(logs.LinesAt(LogLevel.Debug, "stdin line 2: # ticks_us period 2^30"));
         Assert.Contains("stdin line 5: the board reports 'overflow 37'", Assert.Single(logs.LinesAt(LogLevel.Warning, "overflow")), StringComparison.Ordinal);
+        Assert.Single(logs.LinesAt(LogLevel.Debug, "stdin line 7: # bell \\x07 escaped"));
     }
 }

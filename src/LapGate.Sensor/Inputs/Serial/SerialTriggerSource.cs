@@ -120,10 +120,27 @@ public sealed class SerialTriggerSource : ITriggerSource
             _logger.LogWarning("{Input}: cannot open {Path}: {Error}{Hint}; retrying", Name, _options.Path, ex.Message, hint);
             return null;
         }
+        RaiseDtr(port);
         var opens = Interlocked.Increment(ref _opens);
         _logger.LogInformation("{Input}: open at {Baud} baud", Name, _options.BaudRate);
         Opened?.Invoke(this, opens);
         return port;
+    }
+
+    /// <summary>
+    /// A USB CDC board on TinyUSB (a Raspberry Pi Pico with MicroPython) sends nothing until the host raises DTR, and
+    /// SerialPort leaves it low unless told; raising it is what a terminal does on open. A pseudo-terminal has no modem
+    /// lines and may refuse: that changes nothing there.
+    /// </summary>
+    private static void RaiseDtr(SerialPort port)
+    {
+        try
+        {
+            port.DtrEnable = true;
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private static async Task<LineRead?> ReadLineAsync(BoundedLineReader lines, CancellationToken ct)

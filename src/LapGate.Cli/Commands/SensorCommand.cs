@@ -91,6 +91,11 @@ internal static class SensorCommand
                 return 0;
             }
             var outboxPath = parse.GetValue(outbox) ?? SensorOptions.DefaultOutboxPath;
+            if (string.IsNullOrWhiteSpace(outboxPath))
+            {
+                await stderr.WriteLineAsync($"--outbox: give a file path, e.g. --outbox {SensorOptions.DefaultOutboxPath}");
+                return 2;
+            }
             if (parse.GetValue(systemd) || SystemdSensorHost.StartedBySystemd())
             {
                 return await SystemdSensorHost.RunAsync(sensorConfig, outboxPath, inputSpec, ct);

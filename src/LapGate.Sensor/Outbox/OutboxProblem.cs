@@ -72,7 +72,7 @@ public sealed record OutboxProblem(string Path, OutboxProblemKind Kind, string C
         $"Let that user write the file and its folder (sudo chown {Environment.UserName} {path} {FolderOf(path)}; a file marked " +
         "immutable needs sudo chattr -i), or choose another outbox path");
 
-    private static OutboxProblem Other(string path, string cause) => new(path, OutboxProblemKind.Other, cause,
+    private static OutboxProblem Other(string path, string cause) => new(path, OutboxProblemKind.Other, cause.TrimEnd('.'),
         "Check the disk (dmesg shows I/O errors), or choose an outbox on another disk");
 
     /// <summary>

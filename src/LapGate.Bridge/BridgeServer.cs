@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LapGate.Bridge.Forwarding;
 using LapGate.Bridge.Recording;
+using LapGate.Protocol.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,7 +51,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
     public static async Task<BridgeServer> StartAsync(BridgeOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        BridgeOptionsValidator.Instance.ThrowIfInvalid(options);
         var endpoint = BridgeOptions.ParseListen(options.Listen);
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("LapGate.Bridge");

@@ -75,7 +75,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new EmulatorConfigurationException($"--db: cannot create the folder of '{path}': {ex.Message}", ex);
+                throw new EmulatorConfigurationException($"DatabasePath: cannot create the folder of '{path}': {ex.Message}", ex);
             }
         }
         var builder = new SqliteConnectionStringBuilder
@@ -94,7 +94,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         catch (SqliteException ex)
         {
             _connection.Dispose();
-            throw new EmulatorConfigurationException($"--db: cannot open SQLite database '{path}': {ex.Message}", ex);
+            throw new EmulatorConfigurationException($"DatabasePath: cannot open SQLite database '{path}': {ex.Message}", ex);
         }
         _append = _connection.CreateCommand();
         _append.CommandText = "INSERT INTO events (session_id, kind, controller_id, timestamp, received_at) VALUES ($s, $k, $c, $t, $at)";

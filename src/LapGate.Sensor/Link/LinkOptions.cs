@@ -29,31 +29,4 @@ public sealed class LinkOptions
 
     /// <summary>The effective confirmation delay.</summary>
     public TimeSpan EffectiveConfirmAfter => ConfirmAfter ?? KeepAliveInterval + KeepAliveTimeout + TimeSpan.FromSeconds(1);
-
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (KeepAliveInterval <= TimeSpan.Zero)
-        {
-            errors.Add("KeepAliveInterval must be positive");
-        }
-        if (KeepAliveTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("KeepAliveTimeout must be positive");
-        }
-        if (EffectiveConfirmAfter < KeepAliveInterval + KeepAliveTimeout)
-        {
-            errors.Add("ConfirmAfter must be at least KeepAliveInterval + KeepAliveTimeout, or a lost frame could count as delivered");
-        }
-        if (ConnectTimeout <= TimeSpan.Zero || HandshakeTimeout <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("ConnectTimeout, HandshakeTimeout and SendTimeout must be positive");
-        }
-        if (RetryPolicy is null)
-        {
-            errors.Add("RetryPolicy is required");
-        }
-        return errors;
-    }
 }

@@ -44,7 +44,9 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [Theory]
     [InlineData("--drivers|/nonexistent/drivers.json", "--drivers: file '/nonexistent/drivers.json' does not exist")]
     [InlineData("--bind|tablet", "--bind: 'tablet' is not an IP address")]
-    [InlineData("--fault-close-after|0", "fault close-after must be at least 1")]
+    [InlineData("--fault-close-after|0", "--fault-close-after: must be at least 1 analog frame, got 0")]
+    [InlineData("--control-token|short", "--control-token: use at least 8 characters and no spaces")]
+    [InlineData("--api-version|0", "--api-version: 0 must be a positive number")]
     public async Task Emulate_BadOption_ExitsTwoWithOneClearLine(string args, string message)
     {
         using var cli = CliProcess.Start(["emulate", "--port", "0", "--no-db", .. args.Split('|')]);

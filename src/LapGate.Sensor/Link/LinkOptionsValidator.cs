@@ -1,0 +1,45 @@
+using LapGate.Protocol.Validation;
+using Microsoft.Extensions.Options;
+
+namespace LapGate.Sensor.Link;
+
+/// <summary>Checks <see cref="LinkOptions"/>; every problem names its property.</summary>
+public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
+{
+    /// <summary>The one instance (it keeps no state).</summary>
+    public static LinkOptionsValidator Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, LinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.KeepAliveInterval <= TimeSpan.Zero)
+        {
+            failures.Add("KeepAliveInterval: must be positive");
+        }
+        if (options.KeepAliveTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("KeepAliveTimeout: must be positive");
+        }
+        if (options.EffectiveConfirmAfter < options.KeepAliveInterval + options.KeepAliveTimeout)
+        {
+            failures.Add("ConfirmAfter: must be at least KeepAliveInterval + KeepAliveTimeout, or a lost frame could count as delivered");
+        }
+        foreach (var (property, value) in (ReadOnlySpan<(string, TimeSpan)>)[
+            (nameof(LinkOptions.ConnectTimeout), options.ConnectTimeout),
+            (nameof(LinkOptions.HandshakeTimeout), options.HandshakeTimeout),
+            (nameof(LinkOptions.SendTimeout), options.SendTimeout)])
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{property}: must be positive");
+            }
+        }
+        if (options.RetryPolicy is null)
+        {
+            failures.Add("RetryPolicy: is required");
+        }
+        return failures.ToResult();
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using LapGate.Emulator.Faults;
 using LapGate.Protocol.Codec;
+using LapGate.Web;
 
 namespace LapGate.Emulator;
 
@@ -58,4 +59,44 @@ public sealed class EmulatorOptions
     /// (<c>Authorization: Bearer TOKEN</c> or <c>X-LapGate-Token</c>). Null: no token needed.
     /// </summary>
     public string? ControlToken { get; set; }
+
+    /// <summary>The default <see cref="HandshakeTimeout"/>: the app and the sensor send api_version at once.</summary>
+    public static readonly TimeSpan DefaultHandshakeTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default <see cref="MaxConnections"/>: the app, a few sensors and bridges, with room to spare.</summary>
+    public const int DefaultMaxConnections = 32;
+
+    /// <summary>
+    /// Host names the HTTP server answers to besides IP literals, <c>localhost</c> and this machine's name (and <c>NAME.local</c>);
+    /// any other <c>Host</c> is answered 400 (against DNS rebinding).
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>Origins (<c>http://host:port</c>) whose pages may call the API and open the WebSocket although they are another site.</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>A WebSocket that has not sent <c>api_version</c> this long after connecting is closed (1008, with the reason).</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = DefaultHandshakeTimeout;
+
+    /// <summary>Open WebSocket connections at most; one more is closed at once with 1013 ("try again later") and logged.</summary>
+    public int MaxConnections { get; set; } = DefaultMaxConnections;
+
+    /// <summary>The request guards (Host, Origin, JSON-only changes) as the shared web library takes them.</summary>
+    internal RequestGuardOptions Guards()
+    {
+        var guards = new RequestGuardOptions
+        {
+            HowToAllowHost = "start the emulator with --allowed-host NAME",
+            HowToAllowOrigin = "start the emulator with --allow-origin ORIGIN",
+        };
+        foreach (var host in AllowedHosts)
+        {
+            guards.AllowedHosts.Add(host);
+        }
+        foreach (var origin in AllowedOrigins)
+        {
+            guards.AllowedOrigins.Add(origin);
+        }
+        return guards;
+    }
 }

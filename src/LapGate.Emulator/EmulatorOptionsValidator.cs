@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using LapGate.Emulator.Faults;
 using LapGate.Protocol.Validation;
+using LapGate.Web;
 using Microsoft.Extensions.Options;
 
 namespace LapGate.Emulator;
@@ -45,6 +47,29 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
         {
             failures.Add("ControlToken: use at least 8 characters and no spaces");
         }
+        if (options.HandshakeTimeout <= TimeSpan.Zero || options.HandshakeTimeout > TimeSpan.FromHours(1))
+        {
+            failures.Add($"HandshakeTimeout: {options.HandshakeTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s must be more than 0 and at most 3600 s");
+        }
+        if (options.MaxConnections is < 1 or > 10_000)
+        {
+            failures.Add($"MaxConnections: {options.MaxConnections} must be between 1 and 10000");
+        }
+        // AllowedHosts and AllowedOrigins: the shared web library's rules, each list checked on its own so that its
+        // problems can be named by its property.
+        var guards = new RequestGuardOptionsValidator();
+        var hosts = new RequestGuardOptions();
+        foreach (var host in options.AllowedHosts)
+        {
+            hosts.AllowedHosts.Add(host);
+        }
+        failures.AddRange(guards.Validate(name, hosts).Problems().Select(p => $"{nameof(EmulatorOptions.AllowedHosts)}: {p}"));
+        var origins = new RequestGuardOptions();
+        foreach (var origin in options.AllowedOrigins)
+        {
+            origins.AllowedOrigins.Add(origin);
+        }
+        failures.AddRange(guards.Validate(name, origins).Problems().Select(p => $"{nameof(EmulatorOptions.AllowedOrigins)}: {p}"));
         if (options.TimeProvider is null)
         {
             failures.Add("TimeProvider: is required");

@@ -21,7 +21,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         var setup = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":2}""");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(2), (await emulator.GetRaceAsync()).Setup);
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
         await sensor.SendAsync(new AnalogLap(1000, 4));
@@ -43,7 +43,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
 
         (await PostAsync(emulator, "api/race/setup", """{"mode":"time","minutes":0.5}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         var running = await emulator.GetRaceAsync();
         Assert.Equal(30_000, running.RemainingMs);
         Assert.Equal(clock.GetUtcNow().AddSeconds(30), running.EndsAt);
@@ -116,7 +116,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
 
         var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5}""");
 

@@ -47,6 +47,9 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [InlineData("--fault-close-after|0", "--fault-close-after: must be at least 1 analog frame, got 0")]
     [InlineData("--control-token|short", "--control-token: use at least 8 characters and no spaces")]
     [InlineData("--api-version|0", "--api-version: 0 must be a positive number")]
+    [InlineData("--handshake-timeout|0", "--handshake-timeout: 0 s must be more than 0")]
+    [InlineData("--max-connections|0", "--max-connections: 0 must be between 1 and 10000")]
+    [InlineData("--allowed-host|http://x/", "--allowed-host: allowed host \"http://x/\" is not a host name")]
     public async Task Emulate_BadOption_ExitsTwoWithOneClearLine(string args, string message)
     {
         using var cli = CliProcess.Start(["emulate", "--port", "0", "--no-db", .. args.Split('|')]);

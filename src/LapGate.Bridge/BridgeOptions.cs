@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 
 namespace LapGate.Bridge;
 
-/// <summary>Settings of <see cref="BridgeServer"/>. Call <see cref="Validate"/> (done by StartAsync).</summary>
+/// <summary>Settings of <see cref="BridgeServer"/>. <see cref="BridgeOptionsValidator"/> checks them (StartAsync does).</summary>
 public sealed class BridgeOptions
 {
     /// <summary>Where clients connect: <c>HOST:PORT</c> (an IP, <c>localhost</c> or <c>*</c>; port 0 picks a free port).</summary>
@@ -32,49 +34,34 @@ public sealed class BridgeOptions
     /// <summary>Capacity of the queue between the connections and the one capture/print writer.</summary>
     public int RecorderCapacity { get; set; } = 10_000;
 
-    /// <summary>Throws <see cref="ArgumentException"/> saying which setting is wrong and why.</summary>
-    public void Validate()
-    {
-        _ = ParseListen(Listen);
-        if (Upstream is null)
-        {
-            throw new ArgumentException("Upstream is required: the app's address, e.g. ws://192.168.1.20:50780", nameof(Upstream));
-        }
-        if (!Upstream.IsAbsoluteUri || (Upstream.Scheme != "ws" && Upstream.Scheme != "wss"))
-        {
-            throw new ArgumentException($"Upstream '{Upstream}' must be an absolute ws:// or wss:// address", nameof(Upstream));
-        }
-        if (CapturePath is not null && string.IsNullOrWhiteSpace(CapturePath))
-        {
-            throw new ArgumentException("CapturePath must name a file", nameof(CapturePath));
-        }
-        ArgumentNullException.ThrowIfNull(TimeProvider);
-        ThrowIfNotPositive(ConnectTimeout, nameof(ConnectTimeout));
-        ThrowIfNotPositive(CloseTimeout, nameof(CloseTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1, nameof(MaxMessageBytes));
-        ArgumentOutOfRangeException.ThrowIfLessThan(RecorderCapacity, 1, nameof(RecorderCapacity));
-    }
-
     /// <summary>Reads <c>HOST:PORT</c> into an endpoint; throws <see cref="ArgumentException"/> naming the problem.</summary>
-    public static IPEndPoint ParseListen(string? listen)
+    public static IPEndPoint ParseListen(string? listen) =>
+        TryParseListen(listen, out var endpoint, out var problem) ? endpoint : throw new ArgumentException(problem, nameof(listen));
+
+    /// <summary>Reads <c>HOST:PORT</c> into an endpoint, or says what is wrong (starting with <c>Listen</c>).</summary>
+    public static bool TryParseListen(string? listen, [NotNullWhen(true)] out IPEndPoint? endpoint, [NotNullWhen(false)] out string? problem)
     {
+        endpoint = null;
+        problem = null;
         if (string.IsNullOrWhiteSpace(listen))
         {
-            throw new ArgumentException("Listen is required, e.g. 127.0.0.1:50781", nameof(listen));
+            problem = "Listen is required, e.g. 127.0.0.1:50781";
+            return false;
         }
         var colon = listen.LastIndexOf(':');
         if (colon <= 0 || colon == listen.Length - 1)
         {
-            throw new ArgumentException($"Listen '{listen}' must be HOST:PORT, e.g. 127.0.0.1:50781", nameof(listen));
+            problem = $"Listen '{listen}' must be HOST:PORT, e.g. 127.0.0.1:50781";
+            return false;
         }
         var host = listen[..colon].Trim('[', ']');
         var portText = listen[(colon + 1)..];
-        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            || port > IPEndPoint.MaxPort)
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > IPEndPoint.MaxPort)
         {
-            throw new ArgumentException($"Listen '{listen}': port '{portText}' must be a number from 0 to 65535", nameof(listen));
+            problem = $"Listen '{listen}': port '{portText}' must be a number from 0 to 65535";
+            return false;
         }
-        IPAddress address;
+        IPAddress? address;
         if (host == "*")
         {
             address = IPAddress.Any;
@@ -83,18 +70,12 @@ public sealed class BridgeOptions
         {
             address = IPAddress.Loopback;
         }
-        else if (!IPAddress.TryParse(host, out address!))
+        else if (!IPAddress.TryParse(host, out address))
         {
-            throw new ArgumentException($"Listen '{listen}': host '{host}' must be an IP address, localhost or *", nameof(listen));
+            problem = $"Listen '{listen}': host '{host}' must be an IP address, localhost or *";
+            return false;
         }
-        return new IPEndPoint(address, port);
-    }
-
-    private static void ThrowIfNotPositive(TimeSpan value, string name)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive");
-        }
+        endpoint = new IPEndPoint(address, port);
+        return true;
     }
 }

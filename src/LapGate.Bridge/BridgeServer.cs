@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LapGate.Bridge.Events;
 using LapGate.Bridge.Forwarding;
 using LapGate.Bridge.Recording;
+using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,7 +53,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
     public static async Task<BridgeServer> StartAsync(BridgeOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        BridgeOptionsValidator.Instance.ThrowIfInvalid(options);
         var endpoint = BridgeOptions.ParseListen(options.Listen);
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("LapGate.Bridge");

@@ -5,7 +5,7 @@ using LapGate.Web;
 
 namespace LapGate.Emulator;
 
-/// <summary>How <see cref="Hosting.EmulatorServer"/> runs. Call <see cref="Validate"/> (StartAsync does).</summary>
+/// <summary>How <see cref="Hosting.EmulatorServer"/> runs. <see cref="EmulatorOptionsValidator"/> checks it (StartAsync does).</summary>
 public sealed class EmulatorOptions
 {
     /// <summary>The SmartRace Connect default port.</summary>
@@ -98,56 +98,5 @@ public sealed class EmulatorOptions
             guards.AllowedOrigins.Add(origin);
         }
         return guards;
-    }
-
-    /// <summary>Throws <see cref="EmulatorConfigurationException"/> naming the wrong setting.</summary>
-    public void Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Bind) || !(IPAddress.TryParse(Bind, out _) || string.Equals(Bind, "localhost", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new EmulatorConfigurationException($"--bind: '{Bind}' is not an IP address (use e.g. 127.0.0.1 or 0.0.0.0)");
-        }
-        if (Port is < 0 or > 65535)
-        {
-            throw new EmulatorConfigurationException($"--port: {Port} is outside 0..65535");
-        }
-        if (ApiVersion < 1)
-        {
-            throw new EmulatorConfigurationException($"--api-version: {ApiVersion} must be a positive number (the app uses 6 or 7)");
-        }
-        if (MaxFrameBytes < 256)
-        {
-            throw new EmulatorConfigurationException($"MaxFrameBytes: {MaxFrameBytes} is too small (at least 256)");
-        }
-        if (DriversFile is not null && !File.Exists(DriversFile))
-        {
-            throw new EmulatorConfigurationException($"--drivers: file '{DriversFile}' does not exist");
-        }
-        if (DatabasePath is { Length: 0 })
-        {
-            throw new EmulatorConfigurationException("--db: the path is empty");
-        }
-        if (ControlToken is not null && (ControlToken.Length < 8 || ControlToken.Any(char.IsWhiteSpace)))
-        {
-            throw new EmulatorConfigurationException("--control-token: use at least 8 characters and no spaces");
-        }
-        if (HandshakeTimeout <= TimeSpan.Zero || HandshakeTimeout > TimeSpan.FromHours(1))
-        {
-            throw new EmulatorConfigurationException($"--handshake-timeout: {HandshakeTimeout.TotalSeconds:0.###} s must be more than 0 and at most 3600 s");
-        }
-        if (MaxConnections is < 1 or > 10_000)
-        {
-            throw new EmulatorConfigurationException($"--max-connections: {MaxConnections} must be between 1 and 10000");
-        }
-        if (new RequestGuardOptionsValidator().Validate(null, Guards()) is { Failed: true } guards)
-        {
-            throw new EmulatorConfigurationException(string.Join("; ", guards.Failures));
-        }
-        ArgumentNullException.ThrowIfNull(TimeProvider);
-        if (Faults is null)
-        {
-            throw new EmulatorConfigurationException("Faults must not be null (use FaultOptions.None)");
-        }
-        Faults.Validate();
     }
 }

@@ -136,6 +136,15 @@ public class ProbeTests
         Assert.Contains("OK: the app answers.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProbeCommand_BadSamplesAndTimeout_ExitsTwoNamingEachFlag()
+    {
+        var (exitCode, _, error) = await LapgateCli.RunAsync(Timeout, "probe", "ws://127.0.0.1:9", "--samples", "0", "--timeout", "61");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["--samples: 0 must be 1..50", "--timeout: 61 s must be more than 0 and at most 60 s"], error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

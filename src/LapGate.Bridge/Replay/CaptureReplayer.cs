@@ -1,4 +1,5 @@
 using LapGate.Bridge.Capture;
+using LapGate.Protocol.Validation;
 
 namespace LapGate.Bridge.Replay;
 
@@ -36,7 +37,7 @@ public static class CaptureReplayer
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        ReplayOptionsValidator.Instance.ThrowIfInvalid(options);
         var plans = ReplayConnectionPlan.Build(capture);
         if (plans.Count == 0)
         {

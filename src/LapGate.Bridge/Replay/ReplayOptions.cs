@@ -2,7 +2,7 @@ using LapGate.Protocol.Codec;
 
 namespace LapGate.Bridge.Replay;
 
-/// <summary>Settings of <see cref="CaptureReplayer"/>.</summary>
+/// <summary>Settings of <see cref="CaptureReplayer"/>; <see cref="ReplayOptionsValidator"/> checks them.</summary>
 public sealed class ReplayOptions
 {
     /// <summary>The WebSocket to replay against (ws:// or wss://).</summary>
@@ -28,23 +28,4 @@ public sealed class ReplayOptions
 
     /// <summary>Largest message accepted from the target.</summary>
     public int MaxMessageBytes { get; set; } = ProtocolLimits.MaxFrameBytes * 16;
-
-    /// <summary>Throws <see cref="ArgumentException"/> saying which setting is wrong.</summary>
-    public void Validate()
-    {
-        if (Target is null || !Target.IsAbsoluteUri || (Target.Scheme != "ws" && Target.Scheme != "wss"))
-        {
-            throw new ArgumentException($"Target '{Target}' must be an absolute ws:// or wss:// address, e.g. ws://127.0.0.1:50780", nameof(Target));
-        }
-        if (!double.IsFinite(Speed) || Speed <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Speed), Speed, "Speed must be a positive number (1 = recorded pace)");
-        }
-        ArgumentNullException.ThrowIfNull(TimeProvider);
-        if (ConnectTimeout <= TimeSpan.Zero || CloseTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), "timeouts must be positive");
-        }
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1, nameof(MaxMessageBytes));
-    }
 }

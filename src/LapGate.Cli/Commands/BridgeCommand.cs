@@ -8,6 +8,14 @@ namespace LapGate.Cli.Commands;
 /// <summary><c>lapgate bridge</c>: a capture proxy between a sensor and the app.</summary>
 internal static class BridgeCommand
 {
+    /// <summary>The flag of each option the bridge's problems name.</summary>
+    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(BridgeOptions.Listen)] = "--listen",
+        [nameof(BridgeOptions.Upstream)] = "--upstream",
+        [nameof(BridgeOptions.CapturePath)] = "--capture",
+    });
+
     public static Command Create()
     {
         var listen = new Option<string>("--listen")
@@ -49,6 +57,10 @@ internal static class BridgeCommand
                 CapturePath = parse.GetValue(capture),
                 Output = parse.GetValue(quiet) ? null : output,
             };
+            if (await Flags.ReportAsync(BridgeOptionsValidator.Instance, options, error, "lapgate bridge: ").ConfigureAwait(false))
+            {
+                return 2;
+            }
             using var loggerFactory = LoggerFactory.Create(b => b
                 .AddFilter("Microsoft", LogLevel.Warning)
                 .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
@@ -64,7 +76,7 @@ internal static class BridgeCommand
             }
             catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"lapgate bridge: {ex.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"lapgate bridge: {Flags.Name(ex.Message)}").ConfigureAwait(false);
                 return 2;
             }
             // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture.

@@ -13,6 +13,24 @@ namespace LapGate.Cli.Commands;
 /// <summary><c>lapgate emulate</c>: runs the SmartRace Connect emulator until Ctrl+C.</summary>
 internal static class EmulateCommand
 {
+    /// <summary>The flag of each option the emulator's problems name.</summary>
+    internal static OptionFlags Flags { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(EmulatorOptions.Bind)] = "--bind",
+        [nameof(EmulatorOptions.Port)] = "--port",
+        [nameof(EmulatorOptions.DriversFile)] = "--drivers",
+        [nameof(EmulatorOptions.ApiVersion)] = "--api-version",
+        [nameof(EmulatorOptions.DatabasePath)] = "--db",
+        [nameof(EmulatorOptions.ControlToken)] = "--control-token",
+        [nameof(EmulatorOptions.AllowedHosts)] = "--allowed-host",
+        [nameof(EmulatorOptions.AllowedOrigins)] = "--allow-origin",
+        [nameof(EmulatorOptions.HandshakeTimeout)] = "--handshake-timeout",
+        [nameof(EmulatorOptions.MaxConnections)] = "--max-connections",
+        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.CloseAfterAnalogFrames)}"] = "--fault-close-after",
+        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.HandshakeDelay)}"] = "--fault-handshake-delay",
+        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.IgnoreHandshake)}"] = "--fault-ignore-handshake",
+    });
+
     public static Command Create()
     {
         var bind = new Option<string>("--bind") { Description = "IP address to listen on (anything but loopback is reachable from the network)", DefaultValueFactory = _ => "127.0.0.1" };
@@ -85,6 +103,10 @@ internal static class EmulateCommand
                     .AddFilter("LapGate", LogLevel.Information);
             });
 
+            if (await Flags.ReportAsync(EmulatorOptionsValidator.Instance, options, error, "error: "))
+            {
+                return 2;
+            }
             EmulatorServer server;
             try
             {
@@ -92,7 +114,7 @@ internal static class EmulateCommand
             }
             catch (EmulatorConfigurationException ex)
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
+                await error.WriteLineAsync($"error: {Flags.Name(ex.Message)}");
                 return 2;
             }
             catch (IOException ex)

@@ -8,6 +8,13 @@ namespace LapGate.Cli.Commands;
 /// <summary><c>lapgate probe ws://HOST:PORT</c>: is the tablet reachable and does it answer like SmartRace Connect?</summary>
 internal static class ProbeCommand
 {
+    /// <summary>The flag of each option the probe's problems name.</summary>
+    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(ProbeOptions.Samples)] = "--samples",
+        [nameof(ProbeOptions.Timeout)] = "--timeout",
+    });
+
     /// <summary>The port Smartrace Connect shows by default.</summary>
     private const int DefaultPort = 50780;
 
@@ -42,9 +49,8 @@ internal static class ProbeCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync("--timeout must be 0.1..60 seconds");
                 return 2;
             }
-            if (options.Validate() is { Count: > 0 } errors)
+            if (await Flags.ReportAsync(ProbeOptionsValidator.Instance, options, parse.InvocationConfiguration.Error, ""))
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Join("; ", errors));
                 return 2;
             }
             await output.WriteLineAsync($"Probing {server} …");

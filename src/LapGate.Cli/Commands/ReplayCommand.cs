@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using LapGate.Bridge.Replay;
 
 namespace LapGate.Cli.Commands;
@@ -7,6 +6,13 @@ namespace LapGate.Cli.Commands;
 /// <summary><c>lapgate replay</c>: re-sends a capture's sensor frames to an app or emulator.</summary>
 internal static class ReplayCommand
 {
+    /// <summary>The flag of each option the replayer's problems name.</summary>
+    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(ReplayOptions.Target)] = "--to",
+        [nameof(ReplayOptions.Speed)] = "--speed",
+    });
+
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "A capture written by lapgate bridge --capture (JSONL)" };
@@ -38,13 +44,8 @@ internal static class ReplayCommand
                 Fast = parse.GetValue(fast),
                 Output = output,
             };
-            try
+            if (await Flags.ReportAsync(ReplayOptionsValidator.Instance, options, error, "lapgate replay: ").ConfigureAwait(false))
             {
-                options.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                await error.WriteLineAsync($"lapgate replay: {ex.Message} (--to {parse.GetValue(to)}, --speed {options.Speed.ToString(CultureInfo.InvariantCulture)})").ConfigureAwait(false);
                 return (int)ReplayOutcome.MalformedCapture;
             }
             var result = await CaptureReplayer.RunFileAsync(parse.GetValue(file)!, options, ct).ConfigureAwait(false);

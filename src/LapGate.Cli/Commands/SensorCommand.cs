@@ -15,6 +15,12 @@ namespace LapGate.Cli.Commands;
 /// </summary>
 internal static class SensorCommand
 {
+    /// <summary>The flag of each setting the sensor library's problems name.</summary>
+    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["serverOverride"] = "--server",
+    });
+
     public static Command Create()
     {
         var server = new Option<string?>("--server") { Description = "The app's WebSocket, ws://HOST:PORT (default: \"server\" in the config)" };
@@ -67,7 +73,7 @@ internal static class SensorCommand
             }
             catch (SensorConfigException ex)
             {
-                await stderr.WriteLineAsync(ex.Message);
+                await stderr.WriteLineAsync(Flags.Name(ex.Message));
                 return 2;
             }
             catch (ArgumentOutOfRangeException)

@@ -24,4 +24,10 @@ internal static class InputFactory
         InputKind.Serial => new SerialTriggerSource(input.Serial!, logger: logger),
         _ => new StdinTriggerSource(logger: logger),
     };
+
+    /// <summary>An input's failure to open, with the flag that picks another GPIO chip when that is the cure.</summary>
+    public static string Explain(InputOpenException error) =>
+        error.Message.Contains(GpioDriverSelector.ChipHint, StringComparison.Ordinal)
+            ? error.Message + " Choose the chip with --input gpio:N."
+            : error.Message;
 }

@@ -90,7 +90,7 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         }
         catch (InputOpenException ex)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            await Console.Error.WriteLineAsync("error: " + InputFactory.Explain(ex));
             return 1;
         }
         catch (InvalidOperationException ex)

@@ -62,7 +62,7 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         }
         catch (Exception ex) when (ex is InputOpenException or InvalidOperationException)
         {
-            logger.LogCritical("{Error}", ex.Message);
+            logger.LogCritical("{Error}", ex is InputOpenException input ? InputFactory.Explain(input) : ex.Message);
             ExitCode = 1;
         }
         _lifetime!.StopApplication();

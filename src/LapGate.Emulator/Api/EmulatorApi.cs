@@ -1,6 +1,8 @@
 using LapGate.Emulator.Connections;
+using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
+using LapGate.Protocol.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,6 +15,12 @@ namespace LapGate.Emulator.Api;
 /// </summary>
 internal static class EmulatorApi
 {
+    private static readonly Dictionary<string, string> FaultFields = new(StringComparer.Ordinal)
+    {
+        [nameof(FaultOptions.CloseAfterAnalogFrames)] = "closeAfterAnalogFrames",
+        [nameof(FaultOptions.HandshakeDelay)] = "handshakeDelayMs",
+    };
+
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
     {
         var json = EmulatorJsonContext.Default;
@@ -80,13 +88,11 @@ internal static class EmulatorApi
             return;
         }
         var faults = settings.ToOptions();
-        try
+        if (FaultOptionsValidator.Instance.Validate(null, faults).Problems() is { Count: > 0 } problems)
         {
-            faults.Validate();
-        }
-        catch (EmulatorConfigurationException ex)
-        {
-            await BadRequestAsync(http, $"POST /api/faults: {ex.Message}").ConfigureAwait(false);
+            // The switches' property names become the fields of this body.
+            var named = problems.Select(p => OptionsValidation.Rename(p, FaultFields)).ToArray();
+            await JsonBody.BadRequestAsync(http, "POST /api/faults: " + string.Join("; ", named), named).ConfigureAwait(false);
             return;
         }
         context.Faults = faults;

@@ -21,19 +21,6 @@ public sealed record FaultOptions
     /// <summary>True when any switch is on.</summary>
     public bool Any => CloseAfterAnalogFrames is not null || HandshakeDelay > TimeSpan.Zero || IgnoreHandshake;
 
-    /// <summary>Throws <see cref="EmulatorConfigurationException"/> when a switch is out of range.</summary>
-    public void Validate()
-    {
-        if (CloseAfterAnalogFrames is < 1)
-        {
-            throw new EmulatorConfigurationException($"fault close-after must be at least 1 analog frame, got {CloseAfterAnalogFrames}");
-        }
-        if (HandshakeDelay < TimeSpan.Zero || HandshakeDelay > TimeSpan.FromMinutes(10))
-        {
-            throw new EmulatorConfigurationException($"fault handshake delay must be 0..600000 ms, got {HandshakeDelay.TotalMilliseconds} ms");
-        }
-    }
-
     /// <summary>One line for the console, e.g. <c>close after 3 analog frames, handshake delay 500 ms</c>.</summary>
     public override string ToString()
     {

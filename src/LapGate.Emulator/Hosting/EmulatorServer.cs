@@ -6,6 +6,7 @@ using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
+using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,14 +56,20 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The race engine (snapshots, change notification, commands).</summary>
     public RaceEngine Race => _context.Race;
 
-    /// <summary>The fault switches now; setting them applies to the next frames of every connection.</summary>
+    /// <summary>
+    /// The fault switches now; setting them applies to the next frames of every connection (switches out of range
+    /// throw <see cref="EmulatorConfigurationException"/>).
+    /// </summary>
     public FaultOptions Faults
     {
         get => _context.Faults;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            value.Validate();
+            if (FaultOptionsValidator.Instance.Validate(null, value).Problems() is { Count: > 0 } problems)
+            {
+                throw new EmulatorConfigurationException(problems);
+            }
             _context.Faults = value;
         }
     }
@@ -81,12 +88,16 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>
     /// Validates <paramref name="options"/>, loads the drivers file and the database, and listens.
-    /// Throws <see cref="EmulatorConfigurationException"/> for bad settings or files, <see cref="IOException"/> when the port is taken.
+    /// Throws <see cref="EmulatorConfigurationException"/> listing every bad setting (see <see cref="EmulatorOptionsValidator"/>)
+    /// or naming a bad drivers file or database, <see cref="IOException"/> when the port is taken.
     /// </summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        if (EmulatorOptionsValidator.Instance.Validate(null, options).Problems() is { Count: > 0 } problems)
+        {
+            throw new EmulatorConfigurationException(problems);
+        }
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("LapGate.Emulator");
         var drivers = options.DriversFile is null ? DriversData.Default : DriversData.Load(options.DriversFile);

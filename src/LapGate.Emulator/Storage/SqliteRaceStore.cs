@@ -52,7 +52,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         catch (SqliteException ex)
         {
             Close();
-            throw new EmulatorConfigurationException($"--db: cannot open SQLite database '{path}': {ex.Message}", ex);
+            throw new EmulatorConfigurationException($"DatabasePath: cannot open SQLite database '{path}': {ex.Message}", ex);
         }
         catch
         {
@@ -140,7 +140,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new EmulatorConfigurationException($"--db: cannot create the lock file {lockPath} beside the database: {ex.Message}", ex);
+            throw new EmulatorConfigurationException($"DatabasePath: cannot create the lock file {lockPath} beside the database: {ex.Message}", ex);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LapGate.Protocol.Validation;
 using LapGate.Sensor.Config;
 
 namespace LapGate.Sensor.Inputs;
@@ -16,11 +17,7 @@ public sealed class SimulatedTrack : ITriggerSource
     public SimulatedTrack(SimulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid simulator options: " + string.Join("; ", errors), nameof(options));
-        }
+        SimulatorOptionsValidator.Instance.ThrowIfInvalid(options);
         _options = options;
         _config = options.Config ?? CreateConfig(options.Cars);
         var lanes = RaceLanes(_config);

@@ -34,35 +34,4 @@ public sealed class SimulatorOptions
 
     /// <summary>Time scale: 2 runs the race twice as fast.</summary>
     public double Speed { get; init; } = 1.0;
-
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (Cars is < 1 or > 8)
-        {
-            errors.Add($"Cars {Cars} must be 1..8");
-        }
-        if (Laps is < 1)
-        {
-            errors.Add($"Laps {Laps} must be at least 1");
-        }
-        if (TypicalLap <= TimeSpan.Zero)
-        {
-            errors.Add("TypicalLap must be positive");
-        }
-        if (Spread is < 0 or > 0.5 || PitProbability is < 0 or > 1 || DoubleTriggerProbability is < 0 or > 1)
-        {
-            errors.Add("Spread must be 0..0.5 and the probabilities 0..1");
-        }
-        if (Speed <= 0)
-        {
-            errors.Add("Speed must be positive");
-        }
-        if (TimeProvider is null)
-        {
-            errors.Add("TimeProvider is required");
-        }
-        return errors;
-    }
 }

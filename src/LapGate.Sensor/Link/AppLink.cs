@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using LapGate.Protocol.Messages;
+using LapGate.Protocol.Validation;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -33,11 +34,7 @@ public sealed partial class AppLink
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(outbox);
         _options = options ?? new LinkOptions();
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid link options: " + string.Join("; ", errors), nameof(options));
-        }
+        LinkOptionsValidator.Instance.ThrowIfInvalid(_options);
         _server = server;
         _outbox = outbox;
         _time = timeProvider ?? TimeProvider.System;

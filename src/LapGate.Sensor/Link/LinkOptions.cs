@@ -27,26 +27,4 @@ public sealed class LinkOptions
     /// <summary>Delay between attempts.</summary>
     public IRetryPolicy RetryPolicy { get; init; } = ExponentialBackoffPolicy.Default;
 
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (KeepAliveInterval <= TimeSpan.Zero)
-        {
-            errors.Add("KeepAliveInterval must be positive");
-        }
-        if (KeepAliveTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("KeepAliveTimeout must be positive");
-        }
-        if (ConnectTimeout <= TimeSpan.Zero || HandshakeTimeout <= TimeSpan.Zero || SendTimeout <= TimeSpan.Zero || CloseTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("ConnectTimeout, HandshakeTimeout, SendTimeout and CloseTimeout must be positive");
-        }
-        if (RetryPolicy is null)
-        {
-            errors.Add("RetryPolicy is required");
-        }
-        return errors;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using LapGate.Protocol.Messages;
+using LapGate.Protocol.Validation;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Outbox;
@@ -29,11 +30,7 @@ public sealed class SensorRunner : IAsyncDisposable
     public SensorRunner(SensorOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid sensor options: " + string.Join("; ", errors), nameof(options));
-        }
+        SensorOptionsValidator.Instance.ThrowIfInvalid(options);
         _options = options;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger("LapGate.Sensor");

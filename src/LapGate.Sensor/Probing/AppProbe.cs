@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
+using LapGate.Protocol.Validation;
 
 namespace LapGate.Sensor.Probing;
 
@@ -17,11 +18,7 @@ public static class AppProbe
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid probe options: " + string.Join("; ", errors), nameof(options));
-        }
+        ProbeOptionsValidator.Instance.ThrowIfInvalid(options);
         if (!server.IsAbsoluteUri || server.Scheme is not ("ws" or "wss"))
         {
             return new ProbeResult { Server = server, Failure = ProbeFailure.InvalidAddress, Detail = $"\"{server}\" is not a ws:// address" };

@@ -17,19 +17,4 @@ public sealed class ProbeOptions
 
     /// <summary>The clock for timeouts and round trips.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (Samples is < 1 or > 50)
-        {
-            errors.Add($"samples {Samples} must be 1..50");
-        }
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1))
-        {
-            errors.Add($"timeout {Timeout.TotalSeconds} s must be more than 0 and at most 60 s");
-        }
-        return errors;
-    }
 }

@@ -39,7 +39,7 @@ public class CliTests
         var (code, _, error) = await LapgateProcess.RunAsync("replay", "x.jsonl", "--to", "ws://127.0.0.1:9/", "--speed", "-1");
 
         Assert.Equal(2, code);
-        Assert.Contains("Speed must be a positive number", error, StringComparison.Ordinal);
+        Assert.Contains("lapgate replay: --speed must be a positive number", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,6 +62,6 @@ public class CliTests
         var (code, _, error) = await LapgateProcess.RunAsync("bridge", "--listen", "tablet:x", "--upstream", "ws://127.0.0.1:9/");
 
         Assert.Equal(2, code);
-        Assert.Contains("Listen 'tablet:x'", error, StringComparison.Ordinal);
+        Assert.Contains("lapgate bridge: --listen 'tablet:x'", error, StringComparison.Ordinal);
     }
 }

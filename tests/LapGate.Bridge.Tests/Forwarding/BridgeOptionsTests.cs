@@ -33,8 +33,8 @@ public class BridgeOptionsTests
     public void Validate_BadUpstream_SaysWhatIsWrong(string? upstream, string problem)
     {
         var options = new BridgeOptions { Upstream = upstream is null ? null : new Uri(upstream) };
-        var error = Assert.Throws<ArgumentException>(options.Validate);
-        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(BridgeOptionsValidator.Instance.Validate(null, options).Failures!);
+        Assert.Contains(problem, failure, StringComparison.Ordinal);
     }
 
     [Fact]

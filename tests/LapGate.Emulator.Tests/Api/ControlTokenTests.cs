@@ -94,7 +94,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     public async Task Start_BadToken_IsAConfigurationError(string token)
     {
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.ControlToken = token));
-        Assert.Contains("--control-token", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ControlToken", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,17 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PostSetup_CommentsAndTrailingCommas_Accepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps", /* a short one */ "laps":5,}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(RaceSetup.ForLaps(5), (await emulator.GetRaceAsync()).Setup);
+    }
+
+    [Fact]
     public async Task PostSetup_SeveralMistakes_400ListsEveryOne()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
@@ -76,6 +87,8 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     [InlineData("""{"mode":"laps","laps":0}""", "laps must be 1..10000")]
     [InlineData("""{"mode":"time","minutes":-1}""", "needs \"minutes\"")]
     [InlineData("""{"mode":"sprint"}""", "\"mode\" must be")]
+    [InlineData("""{"mode":"Laps","laps":5}""", "\"mode\" must be")]
+    [InlineData("""{"mode":"laps","laps":5,"laps":6}""", "laps: given twice")]
     [InlineData("""{"laps":5}""", "(got nothing)")]
     [InlineData("""{"mode":"laps","laps":"x"}""", "laps: expected a whole number, got the string \"x\"")]
     [InlineData("""{"mode":"laps","laps":5.5}""", "laps: expected a whole number, got 5.5")]

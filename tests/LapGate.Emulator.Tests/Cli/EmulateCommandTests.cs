@@ -44,7 +44,12 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [Theory]
     [InlineData("--drivers|/nonexistent/drivers.json", "--drivers: file '/nonexistent/drivers.json' does not exist")]
     [InlineData("--bind|tablet", "--bind: 'tablet' is not an IP address")]
-    [InlineData("--fault-close-after|0", "fault close-after must be at least 1")]
+    [InlineData("--fault-close-after|0", "--fault-close-after: must be at least 1 analog frame, got 0")]
+    [InlineData("--control-token|short", "--control-token: use at least 8 characters and no spaces")]
+    [InlineData("--api-version|0", "--api-version: 0 must be a positive number")]
+    [InlineData("--handshake-timeout|0", "--handshake-timeout: 0 s must be more than 0")]
+    [InlineData("--max-connections|0", "--max-connections: 0 must be between 1 and 10000")]
+    [InlineData("--allowed-host|http://x/", "--allowed-host: allowed host \"http://x/\" is not a host name")]
     public async Task Emulate_BadOption_ExitsTwoWithOneClearLine(string args, string message)
     {
         using var cli = CliProcess.Start(["emulate", "--port", "0", "--no-db", .. args.Split('|')]);
@@ -172,8 +177,8 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("--allowed-host|http://race-pi", "allowed host \"http://race-pi\" is not a host name")]
-    [InlineData("--allow-origin|overlay.local", "allowed origin \"overlay.local\" is not an origin")]
+    [InlineData("--allowed-host|http://race-pi", "--allowed-host: allowed host \"http://race-pi\" is not a host name")]
+    [InlineData("--allow-origin|overlay.local", "--allow-origin: allowed origin \"overlay.local\" is not an origin")]
     [InlineData("--handshake-timeout|0", "--handshake-timeout: 0 s must be more than 0")]
     [InlineData("--max-connections|0", "--max-connections: 0 must be between 1 and 10000")]
     public async Task Emulate_BadGuardOption_ExitsTwoWithOneClearLine(string args, string message)

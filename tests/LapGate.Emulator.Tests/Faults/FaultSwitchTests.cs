@@ -117,9 +117,12 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Validate_OutOfRange_ThrowsNamingTheSwitch()
+    public void Validate_OutOfRange_NamesEverySwitch()
     {
-        var ex = Assert.Throws<EmulatorConfigurationException>(() => new FaultOptions { CloseAfterAnalogFrames = -1 }.Validate());
-        Assert.Contains("close-after", ex.Message, StringComparison.Ordinal);
+        var result = FaultOptionsValidator.Instance.Validate(null, new FaultOptions { CloseAfterAnalogFrames = -1, HandshakeDelay = TimeSpan.FromMinutes(11) });
+
+        Assert.Equal(
+            ["CloseAfterAnalogFrames: must be at least 1 analog frame, got -1", "HandshakeDelay: the handshake delay must be 0..600000 ms, got 660000 ms"],
+            result.Failures);
     }
 }

@@ -15,9 +15,9 @@ public sealed class EmulatorOptionsTests(ITestOutputHelper output)
         Assert.Equal(expected, EmulatorOptions.IsLoopback(bind));
 
     [Theory]
-    [InlineData("--bind", "bind", "tablet.local")]
-    [InlineData("--port", "port", "70000")]
-    [InlineData("--api-version", "api", "0")]
+    [InlineData("Bind", "bind", "tablet.local")]
+    [InlineData("Port", "port", "70000")]
+    [InlineData("ApiVersion", "api", "0")]
     public void Validate_BadSetting_ErrorNamesTheOption(string option, string setting, string value)
     {
         var options = new EmulatorOptions();
@@ -28,10 +28,23 @@ public sealed class EmulatorOptionsTests(ITestOutputHelper output)
             default: options.ApiVersion = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
         }
 
-        var ex = Assert.Throws<EmulatorConfigurationException>(options.Validate);
+        var failure = Assert.Single(EmulatorOptionsValidator.Instance.Validate(null, options).Failures!);
 
-        Assert.StartsWith(option, ex.Message, StringComparison.Ordinal);
-        Assert.Contains(value, ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(option + ": ", failure, StringComparison.Ordinal);
+        Assert.Contains(value, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SeveralBadSettings_ReportsEveryOneByProperty()
+    {
+        var options = new EmulatorOptions { Bind = "tablet", Port = -1, ApiVersion = 0, ControlToken = "short", Faults = new() { CloseAfterAnalogFrames = 0 } };
+
+        var result = EmulatorOptionsValidator.Instance.Validate(null, options);
+
+        Assert.Equal(
+            ["Bind", "Port", "ApiVersion", "ControlToken", "Faults.CloseAfterAnalogFrames"],
+            result.Failures!.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.DoesNotContain(result.Failures!, f => f.Contains("--", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -101,13 +101,13 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
     public async Task Start_HandshakeTimeoutNotPositive_ConfigurationError(int seconds)
     {
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.HandshakeTimeout = TimeSpan.FromSeconds(seconds)));
-        Assert.Contains("--handshake-timeout", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("HandshakeTimeout", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_MaxConnectionsZero_ConfigurationError()
     {
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.MaxConnections = 0));
-        Assert.Contains("--max-connections", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxConnections", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -39,6 +39,7 @@ public class HardwareInputProcessTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error: gpio:97: /dev/gpiochip97 does not exist", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Choose the chip with --input gpio:N.", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.AllOutput, StringComparison.Ordinal);
     }
 

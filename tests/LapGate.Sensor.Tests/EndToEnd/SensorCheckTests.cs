@@ -17,6 +17,30 @@ public class SensorCheckTests
     }
 
     [Fact]
+    public async Task Check_UnknownFieldsAndWrongTypes_ListsEveryOneInPlainWordsAndExitsTwo()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.json"), """
+            {"minlapms":3000,"sensors":[{"pin":21,"lane":1,"point":"FL","activehigh":true},{"pin":"26","lane":2,"point":"FL"},{"pin":4,"lane":0,"point":"FL"}]}
+            """);
+
+        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30), "sensor", "--check", "--config", dir.File("bad.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            [
+                $"{dir.File("bad.json")}: 5 error(s) in the configuration:",
+                "unknown field \"minlapms\" (did you mean \"minLapMs\"?)",
+                "sensors[0]: unknown field \"activehigh\" (did you mean \"activeHigh\"?)",
+                "sensors[1].pin: expected a whole number, got the string \"26\"",
+                "server: missing: give \"server\":\"ws://HOST:PORT\" in the file, or --server ws://HOST:PORT",
+                "sensors[2] (pin 4): lane 0 is outside 1..8",
+            ],
+            result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.DoesNotContain("System.", result.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_PackagedExampleConfig_IsValidAndExplainsEveryGate()
     {
         // deploy/sensor.json becomes /etc/lapgate/sensor.json in the Debian package: comments and all, it must pass.

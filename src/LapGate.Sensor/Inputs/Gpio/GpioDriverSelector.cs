@@ -17,7 +17,7 @@ public static class GpioDriverSelector
 
     /// <summary>What to change when the chip cannot be opened.</summary>
     public const string ChipHint =
-        "Pick the chip with --input gpio:N (see 'ls /dev/gpiochip*'; a Pi 5 on an older kernel has its header on gpio:4), "
+        "Pick the chip by its number N of /dev/gpiochipN (see 'ls /dev/gpiochip*'; a Pi 5 on an older kernel has its header on chip 4), "
         + "and make sure the user is in the 'gpio' group ('sudo usermod -aG gpio $USER', then log in again).";
 
     /// <summary>The libgpiod major version found on this machine (1 or 2), or null when none is installed.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LapGate.Protocol.Validation;
 
 namespace LapGate.Sensor.Inputs.Serial;
 
@@ -20,24 +21,12 @@ public sealed class SerialInputOptions
     /// <summary>Longest wait between attempts to reopen the port.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>The words of the text form for the properties its problems name.</summary>
+    private static readonly Dictionary<string, string> TextFormNames = new(StringComparer.Ordinal)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Path))
-        {
-            errors.Add("the serial device path is empty (use serial:/dev/ttyACM0)");
-        }
-        if (BaudRate is < 300 or > 4_000_000)
-        {
-            errors.Add($"baud rate {BaudRate} must be 300..4000000");
-        }
-        if (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay)
-        {
-            errors.Add("retry delays must be positive and MaxRetryDelay >= FirstRetryDelay");
-        }
-        return errors;
-    }
+        ["Path:"] = "the serial device path",
+        ["BaudRate:"] = "baud rate",
+    };
 
     /// <summary>Parses <c>PATH[@BAUD]</c> (the part after <c>serial:</c>); null with an error when invalid.</summary>
     public static SerialInputOptions? TryParse(string text, out string? error)
@@ -52,8 +41,8 @@ public sealed class SerialInputOptions
             return null;
         }
         var options = new SerialInputOptions { Path = path, BaudRate = baud };
-        var errors = options.Validate();
-        error = errors.Count > 0 ? string.Join("; ", errors) : null;
+        var problems = SerialInputOptionsValidator.Instance.Validate(null, options).Problems();
+        error = problems.Count > 0 ? OptionsValidation.Rename(string.Join("; ", problems), TextFormNames) : null;
         return error is null ? options : null;
     }
 }

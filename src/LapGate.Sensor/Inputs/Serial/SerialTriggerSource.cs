@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using System.Runtime.CompilerServices;
+using LapGate.Protocol.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,11 +26,7 @@ public sealed class SerialTriggerSource : ITriggerSource
     public SerialTriggerSource(SerialInputOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid serial input: " + string.Join("; ", errors), nameof(options));
-        }
+        SerialInputOptionsValidator.Instance.ThrowIfInvalid(options);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using LapGate.TestSupport;
 
 namespace LapGate.Cli.Tests;
 
@@ -35,20 +34,19 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void ProjectReferences_Src_LibrariesUseOnlyProtocolWebAndStorage()
+    public void ProjectReferences_Src_CommandLibrariesUseOnlyTheSharedOnesAndOnlyTheCliUsesThem()
     {
+        string[] commands = ["LapGate.Sensor", "LapGate.Emulator", "LapGate.Bridge"];
         var references = Directory.GetDirectories(Src, "LapGate.*").ToDictionary(
             d => Path.GetFileName(d)!,
             d => ProjectReferences(Path.Combine(d, Path.GetFileName(d) + ".csproj")));
 
         Assert.Empty(references["LapGate.Protocol"]);
-        Assert.Empty(references["LapGate.Web"]);
-        Assert.Empty(references["LapGate.Storage"]);
-        Assert.Superset(new HashSet<string>(["LapGate.Sensor", "LapGate.Emulator", "LapGate.Bridge"]), references["LapGate.Cli"].ToHashSet());
+        Assert.Superset(commands.ToHashSet(), references["LapGate.Cli"].ToHashSet());
         foreach (var (project, uses) in references.Where(r => r.Key != "LapGate.Cli"))
         {
-            Assert.True(uses.All(u => u is "LapGate.Protocol" or "LapGate.Web" or "LapGate.Storage"),
-                $"{project} references {string.Join(", ", uses)}; a library may use only LapGate.Protocol, LapGate.Web and LapGate.Storage");
+            var wrong = uses.Where(u => u == "LapGate.Cli" || commands.Contains(u)).ToList();
+            Assert.True(wrong.Count == 0, $"{project} references {string.Join(", ", wrong)}; only the Cli may use the Cli, Sensor, Emulator and Bridge");
         }
     }
 

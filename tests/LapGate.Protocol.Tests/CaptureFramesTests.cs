@@ -1,6 +1,5 @@
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
 
 namespace LapGate.Protocol.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using LapGate.Protocol.Transport;
-using LapGate.TestSupport;
 
 namespace LapGate.Protocol.Tests;
 

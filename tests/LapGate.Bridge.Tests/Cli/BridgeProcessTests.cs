@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LapGate.Bridge.Capture;
 using LapGate.Bridge.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Bridge.Tests.Cli;
 

@@ -1,5 +1,4 @@
 using LapGate.Bridge.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Bridge.Tests.Cli;
 

@@ -4,7 +4,6 @@ using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Bridge.Replay;
 using LapGate.Bridge.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Bridge.Tests.Replay;

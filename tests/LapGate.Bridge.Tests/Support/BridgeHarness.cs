@@ -1,4 +1,3 @@
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Bridge.Tests.Support;

@@ -1,5 +1,3 @@
-using LapGate.TestSupport;
-
 namespace LapGate.Bridge.Tests.Support;
 
 /// <summary>Runs the real <c>lapgate</c> CLI and collects its exit code and output.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using LapGate.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

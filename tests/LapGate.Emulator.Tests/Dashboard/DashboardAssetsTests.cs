@@ -1,10 +1,8 @@
 using System.Net;
 using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Dashboard;
 

@@ -35,7 +35,7 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void ProjectReferences_Src_LibrariesUseOnlyProtocolAndWeb()
+    public void ProjectReferences_Src_LibrariesUseOnlyProtocolWebAndStorage()
     {
         var references = Directory.GetDirectories(Src, "LapGate.*").ToDictionary(
             d => Path.GetFileName(d)!,
@@ -43,10 +43,12 @@ public sealed class ArchitectureTests
 
         Assert.Empty(references["LapGate.Protocol"]);
         Assert.Empty(references["LapGate.Web"]);
+        Assert.Empty(references["LapGate.Storage"]);
         Assert.Superset(new HashSet<string>(["LapGate.Sensor", "LapGate.Emulator", "LapGate.Bridge"]), references["LapGate.Cli"].ToHashSet());
         foreach (var (project, uses) in references.Where(r => r.Key != "LapGate.Cli"))
         {
-            Assert.True(uses.All(u => u is "LapGate.Protocol" or "LapGate.Web"), $"{project} references {string.Join(", ", uses)}; a library may use only LapGate.Protocol and LapGate.Web");
+            Assert.True(uses.All(u => u is "LapGate.Protocol" or "LapGate.Web" or "LapGate.Storage"),
+                $"{project} references {string.Join(", ", uses)}; a library may use only LapGate.Protocol, LapGate.Web and LapGate.Storage");
         }
     }
 

@@ -38,7 +38,8 @@ public class EmulatorLoadTests
     [Fact]
     public async Task Emulator_100ConcurrentClientsAnd1000FuzzedFrames_StandingsStayExact()
     {
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null });
+        // The connection cap (default 32) raised on purpose: this load test wants all 100 clients at once.
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null, MaxConnections = Clients });
         (byte[] Bytes, WebSocketMessageType Kind)[] frames = [];
         Fuzz.Where(f => !CountsAsARealEvent(f.Bytes, f.Kind)).Array[FuzzedFrames].Sample(f => { frames = f; }, iter: 1, threads: 1);
         const long start = 1_722_773_108_000;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
@@ -9,7 +10,7 @@ using Spectre.Console;
 namespace LapGate.Cli.Sensor;
 
 /// <summary>One run of <c>lapgate sensor</c>: live screen when interactive, plain log lines when redirected.</summary>
-internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpec input, int? laps)
+internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpec input, int? laps, StatusPageOptions? statusPage = null)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancel)
     {
@@ -28,11 +29,8 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         var recent = new RecentLogProvider();
         using var loggers = LoggerFactory.Create(builder =>
         {
-            if (interactive)
-            {
-                builder.AddProvider(recent);
-            }
-            else
+            builder.AddProvider(recent);
+            if (!interactive)
             {
                 builder.AddSimpleConsole(o =>
                 {
@@ -52,16 +50,12 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         }
 
         await using var runner = new SensorRunner(options, loggers);
-        runner.Accepted += (_, events) =>
-        {
-            foreach (var e in events)
-            {
-                logger.LogInformation("lane {Lane}: {Kind} at {Timestamp} (event {Id})", e.Lane, e.Kind, e.TimestampMs, e.Id);
-            }
-        };
+        SensorLog.Attach(runner, logger);
+        StatusPageServer? page = null;
         logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
         try
         {
+            page = await StatusPageHost.StartAsync(statusPage, runner, recent, loggers, logger);
             if (interactive)
             {
                 await RunLiveAsync(runner, source, recent, ct);
@@ -88,6 +82,13 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message);
             return 1;
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                await page.DisposeAsync();
+            }
         }
     }
 

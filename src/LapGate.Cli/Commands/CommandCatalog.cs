@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return SensorCommand.Create();
         yield return DemoCommand.Create();
         yield return ProbeCommand.Create();
+        yield return SetupCommand.Create();
     }
 }

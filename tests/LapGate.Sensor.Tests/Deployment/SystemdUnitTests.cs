@@ -32,4 +32,12 @@ public class SystemdUnitTests
         Assert.Contains(" sensor ", exec, StringComparison.Ordinal);
         Assert.Contains("--systemd", exec, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unit_Service_ServesTheStatusPageOnTheNetworkAtTheFixedPort()
+    {
+        var exec = Unit.Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
+
+        Assert.Contains($"--status 0.0.0.0:{LapGate.Sensor.StatusPage.StatusPageOptions.DefaultPort} ", exec, StringComparison.Ordinal);
+    }
 }

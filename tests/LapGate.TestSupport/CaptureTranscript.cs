@@ -11,14 +11,14 @@ public enum CaptureDirection
 public sealed record CapturedFrame(CaptureDirection Direction, string Text, int Line);
 
 /// <summary>
-/// Reads the original bridge's transcripts in <c>shared/protocol/captures/</c>: a line
+/// Reads the original bridge's transcripts in <c>tests/data/captures/</c>: a line
 /// <c>tablet &lt;&lt;&lt; sensor</c> or <c>tablet &gt;&gt;&gt; sensor</c> is followed by the frame
 /// (which may span lines) up to a blank line, a <c>###</c> or <c>Server comm</c> line, or the next marker.
 /// </summary>
 public static class CaptureTranscript
 {
-    /// <summary>Absolute path of a capture under <c>../shared/protocol/captures/</c>.</summary>
-    public static string PathOf(string name) => Path.Combine(SharedFolder.Protocol, "captures", name);
+    /// <summary>Absolute path of a capture under <c>tests/data/captures/</c>.</summary>
+    public static string PathOf(string name) => Path.Combine(RepoPaths.TestData, "captures", name);
 
     /// <summary>The frames of the "Full output" part of a capture (the whole session in order).</summary>
     public static IReadOnlyList<CapturedFrame> FullOutput(string name)

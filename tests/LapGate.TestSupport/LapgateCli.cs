@@ -72,7 +72,7 @@ public static class LapgateCli
         var baseDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var framework = Path.GetFileName(baseDir);
         var configuration = Path.GetFileName(Path.GetDirectoryName(baseDir)!);
-        var dll = Path.Combine(SharedFolder.RepoRoot, "src", "LapGate.Cli", "bin", configuration, framework, "lapgate.dll");
+        var dll = Path.Combine(RepoPaths.RepoRoot, "src", "LapGate.Cli", "bin", configuration, framework, "lapgate.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"lapgate.dll not built at {dll}", dll);
     }
 }

@@ -147,7 +147,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Load_SampleConfig_IsValid()
     {
-        var config = SensorConfigLoader.Load(Path.Combine(SharedFolder.RepoRoot, "samples", "sensor-config.json"));
+        var config = SensorConfigLoader.Load(Path.Combine(RepoPaths.RepoRoot, "samples", "sensor-config.json"));
 
         Assert.NotEmpty(config.Sensors);
         Assert.NotNull(config.Server);

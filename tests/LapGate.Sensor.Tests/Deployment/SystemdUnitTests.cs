@@ -5,8 +5,8 @@ namespace LapGate.Sensor.Tests.Deployment;
 /// <summary>The unit file and the README's install steps name the same paths.</summary>
 public class SystemdUnitTests
 {
-    private static readonly string Unit = File.ReadAllText(Path.Combine(SharedFolder.RepoRoot, "deploy", "lapgate-sensor.service"));
-    private static readonly string Readme = File.ReadAllText(Path.Combine(SharedFolder.RepoRoot, "README.md"));
+    private static readonly string Unit = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "deploy", "lapgate-sensor.service"));
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "README.md"));
 
     [Theory]
     [InlineData("/opt/lapgate/lapgate")]

@@ -9,7 +9,7 @@ public class SensorCheckTests
     public async Task Check_ValidSample_PrintsMappingAndExitsZero()
     {
         var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
-            "sensor", "--check", "--config", Path.Combine(SharedFolder.RepoRoot, "samples", "sensor-config.json"));
+            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "samples", "sensor-config.json"));
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Contains("analog_pit_leave + analog_lap", result.StandardOutput, StringComparison.Ordinal);

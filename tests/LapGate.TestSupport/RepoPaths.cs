@@ -1,13 +1,13 @@
 namespace LapGate.TestSupport;
 
-/// <summary>Finds the repository root and the <c>shared/</c> folder that CI places beside it.</summary>
-public static class SharedFolder
+/// <summary>Paths inside the repository. Tests read nothing outside the clone.</summary>
+public static class RepoPaths
 {
     /// <summary>The repository root (the folder holding LapGate.slnx).</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary><c>../shared/protocol</c> beside the repository.</summary>
-    public static string Protocol => Path.Combine(RepoRoot, "..", "shared", "protocol");
+    /// <summary><c>tests/data/</c>: test data kept as files (the public SmartRace transcripts under <c>captures/</c>).</summary>
+    public static string TestData => Path.Combine(RepoRoot, "tests", "data");
 
     private static string FindRepoRoot()
     {

@@ -4,6 +4,7 @@ using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
+using LapGate.Web;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -64,7 +65,12 @@ internal static class SensorCommand
             StatusPageOptions? statusPage = null;
             if (parse.GetValue(status) is { } statusText)
             {
-                statusPage = StatusPageOptions.TryParse(statusText, parse.GetValue(allowedHost) ?? [], out var statusError);
+                var guards = new RequestGuardOptions { HowToAllowHost = "start the sensor with --allowed-host NAME" };
+                foreach (var name in parse.GetValue(allowedHost) ?? [])
+                {
+                    guards.AllowedHosts.Add(name);
+                }
+                statusPage = StatusPageOptions.TryParse(statusText, guards, out var statusError);
                 if (statusPage is null)
                 {
                     await stderr.WriteLineAsync($"--status {statusText}: {statusError}");

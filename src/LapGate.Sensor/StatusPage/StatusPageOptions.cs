@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using LapGate.Web;
 
 namespace LapGate.Sensor.StatusPage;
 
@@ -15,8 +16,11 @@ public sealed class StatusPageOptions
     /// <summary>The TCP port; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = DefaultPort;
 
-    /// <summary>Extra names the page may be reached by (besides IP literals, localhost, this machine's name and NAME.local).</summary>
-    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+    /// <summary>
+    /// The request guards (LapGate.Web): the names the page may be reached by besides IP literals, localhost, this
+    /// machine's name and NAME.local, and how the user adds one.
+    /// </summary>
+    public RequestGuardOptions Guards { get; init; } = new();
 
     /// <summary>The clock behind the push stream's heartbeat.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
@@ -33,6 +37,11 @@ public sealed class StatusPageOptions
         {
             errors.Add($"port {Port} must be 0..65535");
         }
+        var guards = new RequestGuardOptionsValidator().Validate(null, Guards);
+        if (guards.Failed)
+        {
+            errors.AddRange(guards.Failures);
+        }
         return errors;
     }
 
@@ -40,7 +49,7 @@ public sealed class StatusPageOptions
     /// Parses <c>HOST:PORT</c>, <c>[IPv6]:PORT</c>, <c>HOST</c> (port <see cref="DefaultPort"/>) or <c>:PORT</c>
     /// (every interface); null with <paramref name="error"/> when it is not valid.
     /// </summary>
-    public static StatusPageOptions? TryParse(string text, IReadOnlyList<string> allowedHosts, out string? error)
+    public static StatusPageOptions? TryParse(string text, RequestGuardOptions guards, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = text.Trim();
@@ -68,7 +77,7 @@ public sealed class StatusPageOptions
             error = $"'{portText}' is not a port number (use 0.0.0.0:{DefaultPort} for the network or 127.0.0.1:{DefaultPort} for this machine)";
             return null;
         }
-        var options = new StatusPageOptions { Bind = host, Port = port, AllowedHosts = allowedHosts };
+        var options = new StatusPageOptions { Bind = host, Port = port, Guards = guards };
         var errors = options.Validate();
         error = errors.Count > 0 ? string.Join("; ", errors) : null;
         return error is null ? options : null;

@@ -8,14 +8,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using LapGate.Web;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.StatusPage;
 
 /// <summary>
 /// The sensor's read-only live status page (<c>lapgate sensor --status HOST:PORT</c>): <c>/</c> the page,
 /// <c>/api/status</c> the same as JSON, <c>/api/events</c> the push stream, <c>/static/{file}</c>. Anything but
-/// GET or HEAD gets 405; a request by a name the sensor does not answer to gets 421 (<see cref="HostCheck"/>).
+/// GET or HEAD gets 405; then LapGate.Web's request guards (Host against DNS rebinding: 400; Origin: 403).
 /// </summary>
 public sealed class StatusPageServer : IAsyncDisposable
 {
@@ -61,6 +63,8 @@ public sealed class StatusPageServer : IAsyncDisposable
             // Kestrel's warnings and errors go to the sensor's log; its per-request chatter does not.
             builder.Logging.AddProvider(new ForwardingProvider(loggerFactory));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A port that cannot be bound is reported by the caller in plain words, not as the host's stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -75,9 +79,9 @@ public sealed class StatusPageServer : IAsyncDisposable
         StatusUpdate State() => new(runner.Status, log());
         var server = new StatusPageServer(app, new StatusFeed(State, options.TimeProvider, stopping.Token), stopping, runner);
         var assets = StatusAssets.Load();
-        var hosts = new HostCheck(options.AllowedHosts);
-        app.Use(hosts.Middleware);
+        // Read-only first: a write is 405 whoever sends it; then the guards every LapGate server has.
         app.Use(ReadOnly);
+        app.UseRequestGuards(options.Guards, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LapGate.Sensor.StatusPage"));
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], http => assets.WriteAsync(http, "index.html"));
         app.MapMethods("/static/{file}", [HttpMethods.Get, HttpMethods.Head], http => assets.WriteAsync(http, http.Request.RouteValues["file"] as string));
         app.MapMethods("/favicon.ico", [HttpMethods.Get, HttpMethods.Head], http => assets.WriteAsync(http, "icon.svg"));

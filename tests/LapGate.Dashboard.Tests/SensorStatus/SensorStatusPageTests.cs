@@ -90,7 +90,7 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task StatusPage_WritesAndStrangeHosts_405And421AndJsonForGet()
+    public async Task StatusPage_WritesAndStrangeHosts_405And400AndJsonForGet()
     {
         await using var harness = await SensorStatusPage.OpenAsync(output, 800, 600);
         using var http = new HttpClient { BaseAddress = harness.Status!.Url };
@@ -108,10 +108,16 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
         {
             rebinding.Headers.Host = "attacker.example";
             using var response = await http.SendAsync(rebinding);
-            Assert.Equal(HttpStatusCode.MisdirectedRequest, response.StatusCode);
-            Assert.Contains("--allowed-host attacker.example", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("does not answer to the host name \"attacker.example\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        foreach (var host in new[] { "localhost", "127.0.0.1", Environment.MachineName + ".local" })
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Get, "/api/status"))
+        {
+            crossSite.Headers.Add("Origin", "http://attacker.example");
+            using var response = await http.SendAsync(crossSite);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+        foreach (var host in new[] { "localhost", "127.0.0.1", System.Net.Dns.GetHostName() + ".local" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");
             request.Headers.Host = $"{host}:{harness.Status.Url.Port}";

@@ -16,24 +16,10 @@ targets=("$@")
 out=artifacts/publish
 project=src/LapGate.Cli/LapGate.Cli.csproj
 
-apt_install() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing build tools: ${missing[*]}"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "error: need root (or sudo) to apt-get install ${missing[*]}" >&2
-      exit 1
-    fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+. scripts/lib/apt.sh
+# The version `lapgate --version` prints (scripts/version.sh; LAPGATE_VERSION overrides it).
+version=$(bash scripts/version.sh)
+stamp=(-p:InformationalVersion="$version" -p:IncludeSourceRevisionInInformationalVersion=false)
 
 size_of() { du -h "$1" | cut -f1; }
 
@@ -41,15 +27,15 @@ for target in "${targets[@]}"; do
   case "$target" in
     linux-x64)
       apt_install clang llvm
-      nice dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -o "$out/linux-x64"
+      nice dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true "${stamp[@]}" -o "$out/linux-x64"
       ;;
     linux-arm64)
       apt_install clang llvm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
       nice dotnet publish "$project" -c Release -r linux-arm64 -p:PublishAot=true \
-        -p:ObjCopyName=aarch64-linux-gnu-objcopy -o "$out/linux-arm64"
+        -p:ObjCopyName=aarch64-linux-gnu-objcopy "${stamp[@]}" -o "$out/linux-arm64"
       ;;
     portable)
-      nice dotnet publish "$project" -c Release -r linux-arm64 --self-contained false -p:PublishAot=false -o "$out/portable"
+      nice dotnet publish "$project" -c Release -r linux-arm64 --self-contained false -p:PublishAot=false "${stamp[@]}" -o "$out/portable"
       ;;
     *)
       echo "error: unknown target '$target' (use linux-arm64, linux-x64 or portable)" >&2
@@ -61,7 +47,7 @@ for target in "${targets[@]}"; do
 done
 
 echo
-echo "Published:"
+echo "Published lapgate $version:"
 for target in "${targets[@]}"; do
   if [ "$target" = portable ]; then
     echo "  $out/portable/ ($(size_of "$out/portable"), needs the .NET 10 + ASP.NET Core runtime)"

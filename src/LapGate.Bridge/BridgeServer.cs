@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LapGate.Bridge.Events;
 using LapGate.Bridge.Forwarding;
 using LapGate.Bridge.Recording;
 using Microsoft.AspNetCore.Builder;

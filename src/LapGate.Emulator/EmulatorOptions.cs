@@ -1,6 +1,7 @@
 using System.Net;
 using LapGate.Emulator.Faults;
 using LapGate.Protocol.Codec;
+using LapGate.Web;
 
 namespace LapGate.Emulator;
 
@@ -59,6 +60,46 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? ControlToken { get; set; }
 
+    /// <summary>The default <see cref="HandshakeTimeout"/>: the app and the sensor send api_version at once.</summary>
+    public static readonly TimeSpan DefaultHandshakeTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default <see cref="MaxConnections"/>: the app, a few sensors and bridges, with room to spare.</summary>
+    public const int DefaultMaxConnections = 32;
+
+    /// <summary>
+    /// Host names the HTTP server answers to besides IP literals, <c>localhost</c> and this machine's name (and <c>NAME.local</c>);
+    /// any other <c>Host</c> is answered 400 (against DNS rebinding).
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>Origins (<c>http://host:port</c>) whose pages may call the API and open the WebSocket although they are another site.</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>A WebSocket that has not sent <c>api_version</c> this long after connecting is closed (1008, with the reason).</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = DefaultHandshakeTimeout;
+
+    /// <summary>Open WebSocket connections at most; one more is closed at once with 1013 ("try again later") and logged.</summary>
+    public int MaxConnections { get; set; } = DefaultMaxConnections;
+
+    /// <summary>The request guards (Host, Origin, JSON-only changes) as the shared web library takes them.</summary>
+    internal RequestGuardOptions Guards()
+    {
+        var guards = new RequestGuardOptions
+        {
+            HowToAllowHost = "start the emulator with --allowed-host NAME",
+            HowToAllowOrigin = "start the emulator with --allow-origin ORIGIN",
+        };
+        foreach (var host in AllowedHosts)
+        {
+            guards.AllowedHosts.Add(host);
+        }
+        foreach (var origin in AllowedOrigins)
+        {
+            guards.AllowedOrigins.Add(origin);
+        }
+        return guards;
+    }
+
     /// <summary>Throws <see cref="EmulatorConfigurationException"/> naming the wrong setting.</summary>
     public void Validate()
     {
@@ -89,6 +130,18 @@ public sealed class EmulatorOptions
         if (ControlToken is not null && (ControlToken.Length < 8 || ControlToken.Any(char.IsWhiteSpace)))
         {
             throw new EmulatorConfigurationException("--control-token: use at least 8 characters and no spaces");
+        }
+        if (HandshakeTimeout <= TimeSpan.Zero || HandshakeTimeout > TimeSpan.FromHours(1))
+        {
+            throw new EmulatorConfigurationException($"--handshake-timeout: {HandshakeTimeout.TotalSeconds:0.###} s must be more than 0 and at most 3600 s");
+        }
+        if (MaxConnections is < 1 or > 10_000)
+        {
+            throw new EmulatorConfigurationException($"--max-connections: {MaxConnections} must be between 1 and 10000");
+        }
+        if (new RequestGuardOptionsValidator().Validate(null, Guards()) is { Failed: true } guards)
+        {
+            throw new EmulatorConfigurationException(string.Join("; ", guards.Failures));
         }
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (Faults is null)

@@ -14,20 +14,36 @@ public sealed class LiveBoardTests(ITestOutputHelper output)
         await using var dashboard = await DashboardPage.OpenAsync(output);
 
         var formatted = await dashboard.Page.EvaluateAsync<string[]>(
-            "() => [4321, 64321, 59999, 59999.6, 60000, 0, 600000, 3723456, null, undefined, NaN].map(LapGateFormat.lapTime)");
+            "async () => [4321, 64321, 59999, 59999.6, 60000, 0, 600000, 3723456, null, undefined, NaN].map((await import('/static/format.js')).lapTime)");
         var gaps = await dashboard.Page.EvaluateAsync<string[]>("""
-            () => [
+            async () => [
               { position: 1, gapMs: 0, gapLaps: 0 },
               { position: 2, gapMs: 79, gapLaps: 0 },
               { position: 2, gapMs: 61234, gapLaps: 0 },
               { position: 3, gapMs: 500, gapLaps: 1 },
               { position: 4, gapMs: 900, gapLaps: 3 },
               { position: 5, gapMs: null, gapLaps: 0 },
-            ].map(LapGateFormat.gap)
+            ].map((await import("/static/format.js")).gap)
             """);
 
         Assert.Equal(["4.321", "1:04.321", "59.999", "1:00.000", "1:00.000", "0.000", "10:00.000", "62:03.456", "–", "–", "–"], formatted);
         Assert.Equal(["–", "+0.079", "+1:01.234", "+1 lap", "+3 laps", "–"], gaps);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/sessions")]
+    [InlineData("/manage")]
+    public async Task Page_Scripts_ModulesThatShareNoGlobals(string path)
+    {
+        await using var dashboard = await DashboardPage.OpenAsync(output, path);
+
+        var plainScripts = await dashboard.Page.EvaluateAsync<int>("() => document.querySelectorAll('script:not([type=module])').length");
+        var globals = await dashboard.Page.EvaluateAsync<string[]>(
+            "() => ['LapGateFormat', 'LapChart', 'LapGateControl', 'LiveConnection'].filter((name) => name in window)");
+
+        Assert.Equal(0, plainScripts);
+        Assert.Empty(globals);
     }
 
     [Fact]

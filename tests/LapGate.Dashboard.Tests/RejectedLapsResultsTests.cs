@@ -15,13 +15,13 @@ public sealed class RejectedLapsResultsTests(ITestOutputHelper output)
         await using var dashboard = await DashboardPage.OpenAsync(output);
 
         var words = await dashboard.Page.EvaluateAsync<string[]>("""
-            () => [
+            async () => [
               { reason: "before_start", limitMs: 0 },
               { reason: "too_short", limitMs: 2000 },
               { reason: "too_long", limitMs: 64321 },
               { reason: "after_finish", limitMs: 0 },
               { reason: "toString", limitMs: 0 },
-            ].map(LapGateFormat.rejectReason)
+            ].map((await import("/static/format.js")).rejectReason)
             """);
 
         Assert.Equal(["before the start", "at or below the minimum (2.000)", "above the maximum (1:04.321)", "after the finish", "toString"], words);

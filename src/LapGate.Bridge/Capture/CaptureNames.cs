@@ -1,5 +1,4 @@
-using LapGate.Bridge.Forwarding;
-using LapGate.Bridge.Recording;
+using LapGate.Bridge.Events;
 
 namespace LapGate.Bridge.Capture;
 

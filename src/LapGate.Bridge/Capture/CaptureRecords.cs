@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LapGate.Bridge.Recording;
+using LapGate.Bridge.Events;
 
 namespace LapGate.Bridge.Capture;
 

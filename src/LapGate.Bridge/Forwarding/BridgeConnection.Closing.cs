@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using LapGate.Bridge.Recording;
+using LapGate.Bridge.Events;
 
 namespace LapGate.Bridge.Forwarding;
 

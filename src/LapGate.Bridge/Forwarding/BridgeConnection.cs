@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using LapGate.Bridge.Events;
 using LapGate.Bridge.Recording;
 using LapGate.Protocol.Transport;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using LapGate.Bridge.Capture;
+using LapGate.Bridge.Events;
 
 namespace LapGate.Bridge.Recording;
 

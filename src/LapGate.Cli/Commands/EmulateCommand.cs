@@ -25,10 +25,14 @@ internal static class EmulateCommand
         var handshakeDelay = new Option<int>("--fault-handshake-delay") { Description = "Fault: wait MS milliseconds before the handshake replies", DefaultValueFactory = _ => 0 };
         var ignoreHandshake = new Option<bool>("--fault-ignore-handshake") { Description = "Fault: never answer api_version" };
         var controlToken = new Option<string?>("--control-token") { Description = "Require this token (8+ characters) for every change over HTTP: Authorization: Bearer TOKEN (default: the LAPGATE_CONTROL_TOKEN environment variable, else none)" };
+        var allowedHost = new Option<string[]>("--allowed-host") { Description = "Also answer to this host name (repeatable); by default only IP addresses, localhost and this machine's name (and NAME.local) are answered, other names get 400" };
+        var allowOrigin = new Option<string[]>("--allow-origin") { Description = "Let pages from this origin (e.g. http://overlay.local:8080; repeatable) use the API and the WebSocket; other sites' pages get 403" };
+        var handshakeTimeout = new Option<int>("--handshake-timeout") { Description = "Close a WebSocket that has not sent api_version within SECONDS", DefaultValueFactory = _ => (int)EmulatorOptions.DefaultHandshakeTimeout.TotalSeconds };
+        var maxConnections = new Option<int>("--max-connections") { Description = "Open WebSocket connections at most; one more is closed with 1013 (try again later)", DefaultValueFactory = _ => EmulatorOptions.DefaultMaxConnections };
         var verbose = new Option<bool>("--verbose") { Description = "Also print ASP.NET Core's own log" };
 
         var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket, HTTP API and live dashboard on one port) with a race engine.");
-        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, controlToken, verbose })
+        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, controlToken, allowedHost, allowOrigin, handshakeTimeout, maxConnections, verbose })
         {
             command.Options.Add(option);
         }
@@ -52,6 +56,8 @@ internal static class EmulateCommand
                 ApiVersion = parse.GetValue(apiVersion),
                 DatabasePath = parse.GetValue(noDb) ? null : parse.GetValue(db)?.FullName ?? EmulatorOptions.DefaultDatabasePath,
                 ControlToken = parse.GetValue(controlToken) ?? (Environment.GetEnvironmentVariable("LAPGATE_CONTROL_TOKEN") is { Length: > 0 } fromEnv ? fromEnv : null),
+                HandshakeTimeout = TimeSpan.FromSeconds(parse.GetValue(handshakeTimeout)),
+                MaxConnections = parse.GetValue(maxConnections),
                 Faults = new FaultOptions
                 {
                     CloseAfterAnalogFrames = parse.GetValue(closeAfter),
@@ -59,6 +65,14 @@ internal static class EmulateCommand
                     IgnoreHandshake = parse.GetValue(ignoreHandshake),
                 },
             };
+            foreach (var name in parse.GetValue(allowedHost) ?? [])
+            {
+                options.AllowedHosts.Add(name);
+            }
+            foreach (var origin in parse.GetValue(allowOrigin) ?? [])
+            {
+                options.AllowedOrigins.Add(origin);
+            }
             var showFramework = parse.GetValue(verbose);
             using var loggerFactory = LoggerFactory.Create(logging =>
             {

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace LapGate.Cli.Commands;
 
 /// <summary>
-/// <c>lapgate sensor</c>: the analog sensor (line input on stdin, or a simulator) feeding the app;
+/// <c>lapgate sensor</c>: the analog sensor (triggers from stdin, the keyboard, the simulator, GPIO pins or a
+/// serial microcontroller) feeding the app;
 /// <c>lapgate sensor --check</c>: validates a config and prints the gate mapping.
 /// </summary>
 internal static class SensorCommand

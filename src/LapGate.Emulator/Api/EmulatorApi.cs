@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
@@ -41,18 +40,12 @@ internal static class EmulatorApi
 
     private static async Task SetupAsync(HttpContext http, EmulatorContext context)
     {
-        RaceSetupRequest? request;
-        try
+        const string Expected = "{\"mode\":\"laps\",\"laps\":N}, {\"mode\":\"time\",\"minutes\":M} or {\"mode\":\"open\"}";
+        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.RaceSetupRequest, Expected).ConfigureAwait(false) is not { } request)
         {
-            request = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.RaceSetupRequest, http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            await BadRequestAsync(http, $"POST /api/race/setup: invalid JSON: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        string? problem = "expected {\"mode\":\"laps\",\"laps\":N}, {\"mode\":\"time\",\"minutes\":M} or {\"mode\":\"open\"}";
-        if (request?.ToSetup(out problem) is not { } setup)
+        if (request.ToSetup(out var problem) is not { } setup)
         {
             await BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
             return;
@@ -81,19 +74,9 @@ internal static class EmulatorApi
 
     private static async Task SetFaultsAsync(HttpContext http, EmulatorContext context)
     {
-        FaultSettings? settings;
-        try
+        const string Expected = "{\"closeAfterAnalogFrames\":N|null,\"handshakeDelayMs\":MS,\"ignoreHandshake\":bool}";
+        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.FaultSettings, Expected).ConfigureAwait(false) is not { } settings)
         {
-            settings = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.FaultSettings, http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            await BadRequestAsync(http, $"POST /api/faults: invalid JSON: {ex.Message}").ConfigureAwait(false);
-            return;
-        }
-        if (settings is null)
-        {
-            await BadRequestAsync(http, "POST /api/faults: expected {\"closeAfterAnalogFrames\":N|null,\"handshakeDelayMs\":MS,\"ignoreHandshake\":bool}").ConfigureAwait(false);
             return;
         }
         var faults = settings.ToOptions();
@@ -111,9 +94,5 @@ internal static class EmulatorApi
         await http.Response.WriteAsJsonAsync(FaultSettings.From(faults), EmulatorJsonContext.Default.FaultSettings, cancellationToken: http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Task BadRequestAsync(HttpContext http, string message)
-    {
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
-    }
+    private static Task BadRequestAsync(HttpContext http, string message) => JsonBody.BadRequestAsync(http, message);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Tracks;
 using Microsoft.AspNetCore.Builder;
@@ -26,18 +25,12 @@ internal static class TrackApi
 
     private static async Task SaveTrackAsync(HttpContext http, EmulatorContext context)
     {
-        TrackInput? input;
-        try
+        const string Expected = "{\"name\":\"Home ring\",\"minLapMs\":1500,\"maxLapMs\":30000} (with \"id\" to change a track)";
+        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.TrackInput, Expected).ConfigureAwait(false) is not { } input)
         {
-            input = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.TrackInput, http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            await BadRequestAsync(http, $"POST /api/tracks: invalid JSON: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        string? problem = "expected {\"name\":\"Home ring\",\"minLapMs\":1500,\"maxLapMs\":30000} (with \"id\" to change a track)";
-        if (input is null || context.Race.SaveTrack(input, out problem) is not { } track)
+        if (context.Race.SaveTrack(input, out var problem) is not { } track)
         {
             await BadRequestAsync(http, $"POST /api/tracks: {problem}").ConfigureAwait(false);
             return;
@@ -61,18 +54,12 @@ internal static class TrackApi
 
     private static async Task SetDriversAsync(HttpContext http, EmulatorContext context)
     {
-        IReadOnlyList<ManagedDriver>? drivers;
-        try
+        const string Expected = "[{\"controllerId\":1,\"driver\":\"Ada\",\"car\":\"Porsche 917\",\"color\":\"white\",\"backgroundColor\":\"rgb(200, 0, 0)\"}]";
+        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.IReadOnlyListManagedDriver, Expected).ConfigureAwait(false) is not { } drivers)
         {
-            drivers = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.IReadOnlyListManagedDriver, http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            await BadRequestAsync(http, $"POST /api/drivers: invalid JSON: {ex.Message}").ConfigureAwait(false);
             return;
         }
-        string? problem = "expected [{\"controllerId\":1,\"driver\":\"Ada\",\"car\":\"Porsche 917\",\"color\":\"white\",\"backgroundColor\":\"rgb(200, 0, 0)\"}]";
-        if (drivers is null || context.Race.SetDrivers(drivers, out problem) is not { } view)
+        if (context.Race.SetDrivers(drivers, out var problem) is not { } view)
         {
             await BadRequestAsync(http, $"POST /api/drivers: {problem}").ConfigureAwait(false);
             return;
@@ -80,9 +67,5 @@ internal static class TrackApi
         await http.Response.WriteAsJsonAsync(view, EmulatorJsonContext.Default.DriversView, cancellationToken: http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Task BadRequestAsync(HttpContext http, string message)
-    {
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
-    }
+    private static Task BadRequestAsync(HttpContext http, string message) => JsonBody.BadRequestAsync(http, message);
 }

@@ -8,4 +8,5 @@ internal enum CloseReason
     TooLarge,
     Fault,
     ServerStopping,
+    HandshakeTimeout,
 }

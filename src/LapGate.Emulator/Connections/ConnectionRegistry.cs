@@ -18,10 +18,19 @@ internal sealed class ConnectionRegistry
     /// <summary>Raised after a connection was added or removed (on the caller's thread).</summary>
     public event Action? Changed;
 
-    public void Add(EmulatorConnection connection)
+    /// <summary>Adds <paramref name="connection"/> unless <paramref name="limit"/> connections are open already.</summary>
+    public bool TryAdd(EmulatorConnection connection, int limit)
     {
-        _open[connection.Id] = connection;
+        lock (_open)
+        {
+            if (_open.Count >= limit)
+            {
+                return false;
+            }
+            _open[connection.Id] = connection;
+        }
         Changed?.Invoke();
+        return true;
     }
 
     public void Remove(EmulatorConnection connection)

@@ -14,6 +14,7 @@ internal sealed partial class EmulatorConnection
         switch (message)
         {
             case ApiVersionRequest:
+                _handshakeTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 await HandshakeAsync(cancellationToken).ConfigureAwait(false);
                 return false;
             case ControllerSet set:
@@ -123,6 +124,12 @@ internal sealed partial class EmulatorConnection
 
     private void Control(RaceControl control)
     {
+        if (!IsSensor)
+        {
+            // The app's protocol has no authentication: only the analog sensor's own START/STOP button may control the race.
+            Violate(ViolationKinds.NotAllowed, $"race_control \"{control.Value}\" from a connection that is not the analog sensor (controller_set \"Z\"); ignored");
+            return;
+        }
         RaceCommandResult result;
         switch (control.Value)
         {

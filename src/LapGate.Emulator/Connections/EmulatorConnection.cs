@@ -27,6 +27,10 @@ internal sealed partial class EmulatorConnection
     private long _frames;
     private long _lastFrameTicks = -1;
     private volatile string _role = "connected";
+    private ITimer? _handshakeTimer;
+    private ITimer? _abortTimer;
+    private int _closeRequested;
+    private (WebSocketCloseStatus Status, string Text, CloseReason Reason) _closeRequest;
 
     public EmulatorConnection(string id, string remote, WebSocket socket, EmulatorContext context)
     {
@@ -36,6 +40,11 @@ internal sealed partial class EmulatorConnection
         _context = context;
         ConnectedAt = context.TimeProvider.GetUtcNow();
     }
+
+    /// <summary>Starts the handshake timeout (call once, before <see cref="RunAsync"/>): no api_version in time closes with 1008.</summary>
+    public void StartHandshakeClock() =>
+        _handshakeTimer = _context.TimeProvider.CreateTimer(static state => ((EmulatorConnection)state!).HandshakeTimedOut(),
+            this, _context.HandshakeTimeout, Timeout.InfiniteTimeSpan);
 
     public string Id { get; }
 
@@ -70,14 +79,64 @@ internal sealed partial class EmulatorConnection
         {
             reason = await ReadLoopAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (Volatile.Read(ref _closeRequested) == 1 && ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer did not answer our close in time and the socket was aborted.
+            reason = _closeRequest.Reason;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             reason = CloseReason.ServerStopping;
         }
         _outbox.Writer.TryComplete();
         await writer.ConfigureAwait(false);
+        if (_handshakeTimer is not null)
+        {
+            await _handshakeTimer.DisposeAsync().ConfigureAwait(false);
+        }
+        if (Volatile.Read(ref _closeRequested) == 1)
+        {
+            reason = _closeRequest.Reason;
+        }
         await CloseAsync(reason, cancellationToken).ConfigureAwait(false);
+        if (_abortTimer is not null)
+        {
+            await _abortTimer.DisposeAsync().ConfigureAwait(false);
+        }
         return reason;
+    }
+
+    /// <summary>
+    /// Closes from the server's side while the read loop runs: the write loop (the only sender) sends the close
+    /// frame after what is queued, and the socket is aborted if the peer does not answer it in time.
+    /// </summary>
+    private void RequestClose(WebSocketCloseStatus status, string text, CloseReason reason)
+    {
+        if (Interlocked.CompareExchange(ref _closeRequested, 1, 0) != 0)
+        {
+            return;
+        }
+        _closeRequest = (status, text, reason);
+        _outbox.Writer.TryComplete();
+    }
+
+    private void HandshakeTimedOut()
+    {
+        var seconds = _context.HandshakeTimeout.TotalSeconds;
+        Violate(ViolationKinds.HandshakeTimeout, $"no api_version within {seconds:0.###} s of connecting; closing this connection with 1008");
+        RequestClose(WebSocketCloseStatus.PolicyViolation, $"no api_version within {seconds:0.###} s", CloseReason.HandshakeTimeout);
+    }
+
+    private async Task SendRequestedCloseAsync(CancellationToken cancellationToken)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+        var (status, text, _) = _closeRequest;
+        // Armed before the close goes out, so the peer cannot see the close before the clock runs.
+        _abortTimer = _context.TimeProvider.CreateTimer(static state => ((WebSocket)state!).Abort(), _socket, CloseHandshakeTimeout, Timeout.InfiniteTimeSpan);
+        await _socket.CloseOutputAsync(status, text, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CloseReason> ReadLoopAsync(CancellationToken cancellationToken)
@@ -135,6 +194,10 @@ internal sealed partial class EmulatorConnection
                 }
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
             }
+            if (Volatile.Read(ref _closeRequested) == 1)
+            {
+                await SendRequestedCloseAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
@@ -150,6 +213,7 @@ internal sealed partial class EmulatorConnection
             CloseReason.TooLarge => (WebSocketCloseStatus.MessageTooBig, $"frame over {_context.MaxFrameBytes} bytes"),
             CloseReason.Fault => (WebSocketCloseStatus.EndpointUnavailable, "fault: close after analog frames"),
             CloseReason.ServerStopping => (WebSocketCloseStatus.EndpointUnavailable, "emulator stopping"),
+            CloseReason.HandshakeTimeout => (_closeRequest.Status, _closeRequest.Text),
             _ => (WebSocketCloseStatus.NormalClosure, ""),
         };
         if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
@@ -189,6 +253,7 @@ internal sealed partial class EmulatorConnection
         CloseReason.Aborted => "connection lost",
         CloseReason.TooLarge => "closed with 1009: frame too large",
         CloseReason.Fault => "closed by fault switch",
+        CloseReason.HandshakeTimeout => "closed with 1008: no api_version within the handshake timeout",
         _ => "emulator stopping",
     };
 }

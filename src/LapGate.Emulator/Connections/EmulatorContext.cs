@@ -21,6 +21,12 @@ internal sealed class EmulatorContext(RaceEngine race, int apiVersion, int maxFr
 
     public ConnectionRegistry Connections { get; } = new();
 
+    /// <summary>How long a connection may stay without sending <c>api_version</c>.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = EmulatorOptions.DefaultHandshakeTimeout;
+
+    /// <summary>Open WebSocket connections at most.</summary>
+    public int MaxConnections { get; init; } = EmulatorOptions.DefaultMaxConnections;
+
     /// <summary>The fault switches now (swapped whole, read at each use).</summary>
     public FaultOptions Faults
     {

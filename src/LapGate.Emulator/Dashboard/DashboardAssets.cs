@@ -1,51 +1,55 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 
 namespace LapGate.Emulator.Dashboard;
 
 /// <summary>
-/// The dashboard's files, embedded in this assembly (no build step, nothing from the network).
-/// A request names a file only by looking it up in this fixed table: nothing from a URL is ever a path.
+/// The dashboard's files, embedded in this assembly (no build step, nothing from the network). The list
+/// of files is the csproj's wildcard alone: every file of <c>Dashboard/wwwroot</c> is read at start-up
+/// from the embedded manifest into a table, and a request names a file only by looking it up in that
+/// table: nothing from a URL is ever a path.
 /// </summary>
 internal sealed class DashboardAssets
 {
-    private const string ResourcePrefix = "LapGate.Emulator.Dashboard.";
+    /// <summary>Where the files sit in the project (and so in the embedded manifest).</summary>
+    public const string Root = "Dashboard/wwwroot";
+
     private const string SecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
-    private static readonly (string Name, string ContentType)[] Files =
-    [
-        ("index.html", "text/html; charset=utf-8"),
-        ("results.html", "text/html; charset=utf-8"),
-        ("manage.html", "text/html; charset=utf-8"),
-        ("manage.js", "text/javascript; charset=utf-8"),
-        ("dashboard.css", "text/css; charset=utf-8"),
-        ("format.js", "text/javascript; charset=utf-8"),
-        ("control.js", "text/javascript; charset=utf-8"),
-        ("live.js", "text/javascript; charset=utf-8"),
-        ("chart.js", "text/javascript; charset=utf-8"),
-        ("dashboard.js", "text/javascript; charset=utf-8"),
-        ("results.js", "text/javascript; charset=utf-8"),
-        ("icon.svg", "image/svg+xml"),
-    ];
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly FrozenDictionary<string, (byte[] Content, string ContentType)> _files;
 
     private DashboardAssets(FrozenDictionary<string, (byte[] Content, string ContentType)> files) => _files = files;
 
-    /// <summary>Reads every file from the assembly's resources (fails at start-up if one is missing).</summary>
-    public static DashboardAssets Load()
+    /// <summary>The file names, as served under <c>/static/</c>.</summary>
+    public IEnumerable<string> Names => _files.Keys;
+
+    /// <summary>Reads every embedded dashboard file.</summary>
+    public static DashboardAssets Load() => Load(new ManifestEmbeddedFileProvider(typeof(DashboardAssets).Assembly, Root));
+
+    /// <summary>Reads every file at the top of <paramref name="files"/> (fails at start-up on a type it cannot name).</summary>
+    public static DashboardAssets Load(IFileProvider files)
     {
-        var assembly = typeof(DashboardAssets).Assembly;
-        var files = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
-        foreach (var (name, type) in Files)
+        var table = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        foreach (var file in files.GetDirectoryContents("/"))
         {
-            using var stream = assembly.GetManifestResourceStream(ResourcePrefix + name)
-                ?? throw new InvalidOperationException($"dashboard file {name} is not embedded in {assembly.GetName().Name}");
+            if (file.IsDirectory)
+            {
+                continue;
+            }
+            if (!ContentTypes.TryGetContentType(file.Name, out var type))
+            {
+                throw new InvalidOperationException($"dashboard file {file.Name} has a file type the emulator does not know how to serve; give it a usual extension (.html, .js, .css, .svg, …)");
+            }
+            using var stream = file.CreateReadStream();
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
-            files[name] = (memory.ToArray(), type);
+            table[file.Name] = (memory.ToArray(), type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type);
         }
-        return new DashboardAssets(files.ToFrozenDictionary(StringComparer.Ordinal));
+        return new DashboardAssets(table.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>True when <paramref name="name"/> is one of the files.</summary>

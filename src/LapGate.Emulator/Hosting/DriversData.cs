@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using LapGate.Protocol.Codec;
+using LapGate.Protocol.Json;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Hosting;
@@ -44,53 +43,38 @@ public static class DriversData
         return Parse(text, path);
     }
 
-    /// <summary>Parses the text of a drivers file; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Parses the text of a drivers file; <paramref name="source"/> names it in errors, which list every mistake
+    /// (an unknown field, a value that is not a string, an id outside 1..8).
+    /// </summary>
     public static UpdateControllerData Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        try
+        const string Expected = "an object like {\"1\":{\"driver\":\"…\",\"car\":\"…\"}}";
+        var read = StrictJson.Read(text, DriversFileJsonContext.Default.DictionaryStringDriversFileEntry, "the file", Expected);
+        var problems = read.Problems.Select(p => p.ToString()).ToList();
+        if (read.Value is { } entries)
         {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            if (entries.Count == 0 && problems.Count == 0)
             {
-                throw new EmulatorConfigurationException(
-                    $"drivers file {source}: expected an object like {{\"1\":{{\"driver\":\"…\",\"car\":\"…\"}}}}, found {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+                problems.Add("no controllers in it (expected ids \"1\"..\"8\")");
+            }
+            foreach (var id in entries.Keys)
+            {
+                if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 8)
+                {
+                    problems.Add($"controller id \"{id}\" is not 1..8");
+                }
             }
         }
-        catch (JsonException ex)
+        if (problems.Count > 0 || read.Value is null)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            var reason = ex.Message;
-            var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                reason = reason[..cut].TrimEnd();
-            }
-            throw new EmulatorConfigurationException($"drivers file {source}, line {line}, column {column}: invalid JSON: {reason}", ex);
+            throw new EmulatorConfigurationException(problems.Count == 1
+                ? $"drivers file {source}: {problems[0]}"
+                : $"drivers file {source}: {problems.Count} mistakes:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
         }
-
-        UpdateControllerData data;
-        try
-        {
-            // The file is the message's data; the codec checks each entry's shape.
-            data = (UpdateControllerData)MessageCodec.Parse($"{{\"type\":\"update_controller_data\",\"data\":{text}}}", int.MaxValue);
-        }
-        catch (ProtocolException ex)
-        {
-            throw new EmulatorConfigurationException($"drivers file {source}: {ex.Message.Replace("update_controller_data: ", "", StringComparison.Ordinal)}", ex);
-        }
-        if (data.Controllers.Count == 0)
-        {
-            throw new EmulatorConfigurationException($"drivers file {source}: no controllers in it (expected ids \"1\"..\"8\")");
-        }
-        foreach (var (id, _) in data.Controllers)
-        {
-            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 8)
-            {
-                throw new EmulatorConfigurationException($"drivers file {source}: controller id \"{id}\" is not 1..8");
-            }
-        }
-        return data;
+        return new UpdateControllerData(read.Value
+            .Select(e => new KeyValuePair<string, ControllerInfo>(e.Key, new ControllerInfo(e.Value.Color, e.Value.BackgroundColor, e.Value.Driver, e.Value.Car)))
+            .ToArray());
     }
 }

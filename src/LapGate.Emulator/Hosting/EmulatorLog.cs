@@ -70,4 +70,7 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(22, LogLevel.Information, "crossing controller {Controller} at {Timestamp} not counted ({Reason}) from {Connection}")]
     public static partial void CrossingNotCounted(ILogger logger, int controller, long timestamp, string reason, string connection);
+
+    [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise --max-connections if they are all wanted)")]
+    public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit);
 }

@@ -6,6 +6,7 @@ using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
+using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -96,7 +97,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         try
         {
             race = new RaceEngine(drivers, store, options.TimeProvider, logger, driversFromFile: options.DriversFile is not null);
-            var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults);
+            var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults)
+            {
+                HandshakeTimeout = options.HandshakeTimeout,
+                MaxConnections = options.MaxConnections,
+            };
             race.StateChanged += (_, state) =>
             {
                 var clients = context.Connections.Broadcast(new Protocol.Messages.UpdateEventStatus(state.ToEventStatus()));
@@ -124,8 +129,10 @@ public sealed class EmulatorServer : IAsyncDisposable
 
             // Created before listening so the first request already has its handler.
             var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
-            app.UseWebSockets();
             app.Use(BadRequestGuard.Middleware);
+            // Host, Origin and JSON-only changes: nothing from another site's page reaches the race (see LapGate.Web).
+            app.UseRequestGuards(options.Guards(), loggerFactory.CreateLogger("LapGate.Emulator.Guards"));
+            app.UseWebSockets();
             if (options.ControlToken is { } token)
             {
                 app.Use(ControlToken.Middleware(token));
@@ -201,8 +208,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var remote = http.Connection.RemoteIpAddress is { } ip ? $"{ip}:{http.Connection.RemotePort}" : "unknown";
         var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
+        if (!_context.Connections.TryAdd(connection, _context.MaxConnections))
+        {
+            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections);
+            await RefuseAsync(socket, $"too many connections (limit {_context.MaxConnections}); try again later").ConfigureAwait(false);
+            return;
+        }
+        connection.StartHandshakeClock();
         EmulatorLog.Connected(_context.Logger, connection.Id, remote);
-        _context.Connections.Add(connection);
         var reason = CloseReason.Aborted;
         try
         {
@@ -213,6 +226,20 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             _context.Connections.Remove(connection);
             EmulatorLog.Disconnected(_context.Logger, connection.Id, EmulatorConnection.DescribeClose(reason));
+        }
+    }
+
+    /// <summary>Closes a connection over the cap with 1013 ("try again later") and the reason; best effort.</summary>
+    private async Task RefuseAsync(System.Net.WebSockets.WebSocket socket, string reason)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _context.TimeProvider);
+        try
+        {
+            await socket.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)1013, reason, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or IOException or OperationCanceledException)
+        {
+            // The peer is gone already.
         }
     }
 

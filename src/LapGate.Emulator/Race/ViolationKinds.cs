@@ -22,6 +22,10 @@ public static class ViolationKinds
     public const string LapOutOfOrder = "lap_out_of_order";
     /// <summary>A frame the emulator understands but that does not belong on this side (e.g. an app→sensor type).</summary>
     public const string UnexpectedType = "unexpected_type";
+    /// <summary><c>race_control</c> from a connection that did not register as the analog sensor <c>"Z"</c>; ignored.</summary>
+    public const string NotAllowed = "not_allowed";
+    /// <summary>No <c>api_version</c> within the handshake timeout; that connection is closed with 1008.</summary>
+    public const string HandshakeTimeout = "handshake_timeout";
 
     /// <summary>The kind for a codec error.</summary>
     public static string From(ProtocolErrorKind kind) => kind switch

@@ -1,7 +1,7 @@
 namespace LapGate.Sensor.Config;
 
-/// <summary>One mistake in a config file: where (entry or JSON position) and what.</summary>
+/// <summary>One mistake in a config file: where (entry, field path or JSON position; empty for the whole file) and what.</summary>
 public sealed record ConfigError(string Where, string Message)
 {
-    public override string ToString() => $"{Where}: {Message}";
+    public override string ToString() => Where.Length == 0 ? Message : $"{Where}: {Message}";
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace LapGate.Sensor.Config;
 
-/// <summary>The config file as written (before validation). Unknown fields are ignored.</summary>
+/// <summary>
+/// The config file as written (before validation); read by <see cref="Protocol.Json.StrictJson"/>, so an unknown
+/// field or a value of the wrong type is a mistake named with its path.
+/// </summary>
 internal sealed class ConfigFile
 {
     [JsonPropertyName("server")]
@@ -23,16 +26,17 @@ internal sealed class ConfigFile
 internal sealed class ConfigFileSensor
 {
     [JsonPropertyName("pin")]
-    public JsonElement? Pin { get; set; }
+    public int? Pin { get; set; }
 
     [JsonPropertyName("lane")]
-    public JsonElement? Lane { get; set; }
+    public int? Lane { get; set; }
 
+    /// <summary>FL, PE, PL, FLPL, START or STOP; the value's case does not matter (<c>"fl"</c> is FL).</summary>
     [JsonPropertyName("point")]
-    public JsonElement? Point { get; set; }
+    public string? Point { get; set; }
 
     [JsonPropertyName("activeHigh")]
-    public JsonElement? ActiveHigh { get; set; }
+    public bool? ActiveHigh { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]

@@ -1,13 +1,16 @@
-using System.Text.Json;
+using LapGate.Protocol.Json;
 
 namespace LapGate.Sensor.Config;
 
 /// <summary>
 /// Reads and validates a sensor config file. Every mistake is collected (not just the first) and named
-/// by its entry, e.g. <c>sensors[2] (pin 21): lane 9 is outside 1..8</c>; bad JSON names line and column.
+/// by its entry, e.g. <c>sensors[2] (pin 21): lane 9 is outside 1..8</c>; bad JSON names line and column; an unknown
+/// field or a value of the wrong type is named by its path (<see cref="StrictJson"/>).
 /// </summary>
 public static class SensorConfigLoader
 {
+    private const string Expected = "an object like {\"server\":\"ws://192.168.1.20:50780\",\"sensors\":[{\"pin\":21,\"lane\":1,\"point\":\"FL\"}]}";
+
     /// <summary>Reads <paramref name="path"/>; throws <see cref="SensorConfigException"/> listing every error.</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="serverOverride">A server given on the command line; wins over the file's.</param>
@@ -41,33 +44,21 @@ public static class SensorConfigLoader
 
     private static SensorConfig? TryParse(string json, List<ConfigError> errors, Uri? serverOverride, bool requireServer)
     {
-        ConfigFile? file;
-        try
+        var read = StrictJson.Read(json, ConfigJsonContext.Default.ConfigFile, "the file", Expected);
+        errors.AddRange(read.Problems.Select(p => new ConfigError(p.Where, p.Message)));
+        if (read.Value is not { } file)
         {
-            file = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.ConfigFile);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line
-                ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}"
-                : "JSON";
-            errors.Add(new ConfigError(where, "invalid JSON: " + FirstSentence(ex.Message)));
-            return null;
-        }
-        if (file is null)
-        {
-            errors.Add(new ConfigError("JSON", "the file must hold an object like {\"server\":…,\"sensors\":[…]}"));
             return null;
         }
 
         var server = serverOverride ?? ParseServer(file.Server, errors);
         if (serverOverride is not null)
         {
-            CheckServer(serverOverride, "--server", errors);
+            CheckServer(serverOverride, nameof(serverOverride), errors);
         }
-        if (server is null && requireServer && errors.All(e => e.Where != "server"))
+        if (server is null && requireServer && !read.HasProblemAt("server") && errors.All(e => e.Where != "server"))
         {
-            errors.Add(new ConfigError("server", "missing: give \"server\":\"ws://HOST:PORT\" in the file or --server"));
+            errors.Add(new ConfigError("server", $"missing: give \"server\":\"ws://HOST:PORT\" in the file, or {nameof(serverOverride)} ws://HOST:PORT"));
         }
 
         var minLap = file.MinLapMs ?? SensorConfig.DefaultMinLapMs;
@@ -81,37 +72,50 @@ public static class SensorConfigLoader
             errors.Add(new ConfigError("debounceMs", $"{debounce} must not be negative"));
         }
 
-        var sensors = ParseSensors(file.Sensors, errors);
+        var sensors = ParseSensors(file.Sensors, read, errors);
         return errors.Count == 0 ? new SensorConfig(sensors, server, minLap, debounce) : null;
     }
 
-    private static List<SensorEntry> ParseSensors(List<ConfigFileSensor?>? list, List<ConfigError> errors)
+    private static List<SensorEntry> ParseSensors(List<ConfigFileSensor?>? list, StrictJsonResult<ConfigFile> read, List<ConfigError> errors)
     {
         var result = new List<SensorEntry>();
         if (list is null || list.Count == 0)
         {
-            errors.Add(new ConfigError("sensors", "missing or empty: list at least one {\"pin\":21,\"lane\":1,\"point\":\"FL\"}"));
+            if (!read.HasProblemAt("sensors"))
+            {
+                errors.Add(new ConfigError("sensors", "missing or empty: list at least one {\"pin\":21,\"lane\":1,\"point\":\"FL\"}"));
+            }
             return result;
         }
         var firstUse = new Dictionary<int, int>();
         for (var i = 0; i < list.Count; i++)
         {
             var item = list[i];
-            var where = $"sensors[{i}]";
+            var path = $"sensors[{i}]";
+            var where = path;
+            // A field the reader already named as wrong is left out here: one message per mistake.
+            bool Named(string field) => read.HasProblemAt(path + "." + field);
             if (item is null)
             {
-                errors.Add(new ConfigError(where, "must be an object like {\"pin\":21,\"lane\":1,\"point\":\"FL\"}"));
+                if (!read.HasProblemAt(path))
+                {
+                    errors.Add(new ConfigError(where, "must be an object like {\"pin\":21,\"lane\":1,\"point\":\"FL\"}"));
+                }
                 continue;
             }
-            var pin = ReadInt(item.Pin);
+            var pin = item.Pin;
             if (pin is not null)
             {
                 where += $" (pin {pin})";
             }
             var ok = true;
-            if (pin is null or < 0)
+            if (pin is null && Named("pin"))
             {
-                errors.Add(new ConfigError(where, $"pin {Describe(item.Pin)} must be a non-negative integer"));
+                ok = false;
+            }
+            else if (pin is null or < 0)
+            {
+                errors.Add(new ConfigError(where, $"pin {Describe(pin)} must be a non-negative integer"));
                 ok = false;
             }
             else if (firstUse.TryGetValue(pin.Value, out var first))
@@ -126,41 +130,39 @@ public static class SensorConfigLoader
             var point = ReadPoint(item.Point);
             if (point is null)
             {
-                errors.Add(new ConfigError(where, $"unknown point {Describe(item.Point)} (use FL, PE, PL, FLPL, START or STOP)"));
+                if (!Named("point"))
+                {
+                    errors.Add(new ConfigError(where, $"unknown point {(item.Point is null ? "(missing)" : "\"" + item.Point + "\"")} (use FL, PE, PL, FLPL, START or STOP)"));
+                }
                 ok = false;
             }
             var isButton = point is TrackPoint.Start or TrackPoint.Stop;
-            var lane = ReadInt(item.Lane);
-            if (isButton && item.Lane is null)
+            var lane = item.Lane;
+            if (lane is null && Named("lane"))
+            {
+                ok = false;
+            }
+            else if (isButton && lane is null)
             {
                 lane = 0;
             }
-            else if (isButton && lane is not null and not 0)
+            else if (isButton && lane is not 0)
             {
                 errors.Add(new ConfigError(where, $"a {point.ToString()!.ToUpperInvariant()} button has no lane: remove \"lane\": {lane}"));
                 ok = false;
             }
             else if (!isButton && lane is null or < 1 or > 8)
             {
-                errors.Add(new ConfigError(where, $"lane {Describe(item.Lane)} is outside 1..8"));
+                errors.Add(new ConfigError(where, $"lane {Describe(lane)} is outside 1..8"));
                 ok = false;
             }
-            var activeHigh = false;
-            if (item.ActiveHigh is { } high)
+            if (item.ActiveHigh is null && Named("activeHigh"))
             {
-                if (high.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    activeHigh = high.GetBoolean();
-                }
-                else
-                {
-                    errors.Add(new ConfigError(where, $"activeHigh {high.GetRawText()} must be true or false"));
-                    ok = false;
-                }
+                ok = false;
             }
             if (ok)
             {
-                result.Add(new SensorEntry(pin!.Value, lane!.Value, point!.Value, activeHigh));
+                result.Add(new SensorEntry(pin!.Value, lane!.Value, point!.Value, item.ActiveHigh ?? false));
             }
         }
         return result;
@@ -189,37 +191,17 @@ public static class SensorConfigLoader
         }
     }
 
-    private static int? ReadInt(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Number } e && e.TryGetInt32(out var v) ? v : null;
-
-    private static TrackPoint? ReadPoint(JsonElement? element)
+    /// <summary>The point a value names; its case does not matter (<c>"fl"</c> is FL).</summary>
+    private static TrackPoint? ReadPoint(string? text) => text?.ToUpperInvariant() switch
     {
-        if (element is not { ValueKind: JsonValueKind.String } e)
-        {
-            return null;
-        }
-        return e.GetString()?.ToUpperInvariant() switch
-        {
-            "FL" => TrackPoint.FL,
-            "PE" => TrackPoint.PE,
-            "PL" => TrackPoint.PL,
-            "FLPL" => TrackPoint.FLPL,
-            "START" => TrackPoint.Start,
-            "STOP" => TrackPoint.Stop,
-            _ => null,
-        };
-    }
-
-    private static string Describe(JsonElement? element) => element switch
-    {
-        null => "(missing)",
-        { ValueKind: JsonValueKind.String } e => "\"" + e.GetString() + "\"",
-        { } e => e.GetRawText(),
+        "FL" => TrackPoint.FL,
+        "PE" => TrackPoint.PE,
+        "PL" => TrackPoint.PL,
+        "FLPL" => TrackPoint.FLPL,
+        "START" => TrackPoint.Start,
+        "STOP" => TrackPoint.Stop,
+        _ => null,
     };
 
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
-    }
+    private static string Describe(int? value) => value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(missing)";
 }

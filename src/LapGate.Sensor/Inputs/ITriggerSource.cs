@@ -1,9 +1,9 @@
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>
-/// Where triggers come from: a line stream, a simulator, later GPIO or a serial device. A source stamps
-/// <see cref="Trigger.HostTimestamp"/> first thing and never blocks on the pipeline; the sequence ends when
-/// the input ends (end of stdin, simulator finished).
+/// Where triggers come from: the line protocol on stdin, the keyboard, the simulator, GPIO pins or a serial
+/// microcontroller. A source stamps <see cref="Trigger.HostTimestamp"/> first thing and never blocks on the
+/// pipeline; the sequence ends when the input ends (end of stdin, simulator finished).
 /// </summary>
 public interface ITriggerSource
 {

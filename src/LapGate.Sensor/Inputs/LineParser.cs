@@ -14,6 +14,10 @@ public static class LineParser
         var hash = line.IndexOf('#');
         if (hash >= 0)
         {
+            if (line[..hash].IsWhiteSpace())
+            {
+                return LineParseResult.CommentLine(line[(hash + 1)..].Trim().ToString());
+            }
             line = line[..hash];
         }
         line = line.Trim();

@@ -6,13 +6,15 @@ namespace LapGate.Sensor.Inputs;
 
 /// <summary>
 /// Triggers from a text stream in the line protocol (<see cref="LineParser"/>). Each line is stamped with
-/// the monotonic clock the moment it is read; bad lines are logged with their line number and skipped.
+/// the monotonic clock the moment it is read; bad lines are logged with their line number and skipped; comment
+/// lines are logged by <see cref="BoardComments"/>.
 /// </summary>
 public class LineTriggerSource : ITriggerSource
 {
     private readonly TextReader _reader;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardComments _comments;
 
     public LineTriggerSource(TextReader reader, string name, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
@@ -22,6 +24,7 @@ public class LineTriggerSource : ITriggerSource
         Name = name;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _comments = new BoardComments(name, _logger);
     }
 
     public string Name { get; }
@@ -51,6 +54,9 @@ public class LineTriggerSource : ITriggerSource
                     var problem = new InputProblem(Name, lineNumber, line, parsed.Error!);
                     _logger.LogWarning("{Problem}", problem.ToString());
                     Problem?.Invoke(this, problem);
+                    break;
+                case LineKind.Ignored when parsed.Comment is { } comment:
+                    _comments.Log(lineNumber, comment);
                     break;
                 default:
                     break;

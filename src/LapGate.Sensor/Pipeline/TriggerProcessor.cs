@@ -76,11 +76,12 @@ public sealed class TriggerProcessor
                 TrackPoint.PL => [new SensorEvent(0, EventKind.PitLeave, entry.Lane, millis, entry.Pin)],
                 TrackPoint.Start => [new SensorEvent(0, EventKind.RaceStart, 0, millis, entry.Pin)],
                 TrackPoint.Stop => [new SensorEvent(0, EventKind.RaceStop, 0, millis, entry.Pin)],
-                _ =>
+                TrackPoint.FLPL =>
                 [
                     new SensorEvent(0, EventKind.PitLeave, entry.Lane, millis, entry.Pin),
                     new SensorEvent(0, EventKind.Lap, entry.Lane, millis, entry.Pin),
                 ],
+                _ => throw new InvalidOperationException($"unknown track point {entry.Point}"),
             };
             return new ProcessResult(events, null);
         }

@@ -19,7 +19,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
 
-        using var response = await emulator.Http.PostAsync(path, new StringContent("{}"));
+        using var response = await emulator.Http.PostAsync(path, TestEmulator.JsonBody("{}"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Authorization: Bearer TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -32,6 +32,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "track-night-43");
+        request.Content = TestEmulator.NoBody();
 
         using var response = await emulator.Http.SendAsync(request);
 
@@ -46,8 +47,10 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
         emulator.SetUpOpenRace();
         using var start = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
         start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        start.Content = TestEmulator.NoBody();
         using var stop = new HttpRequestMessage(HttpMethod.Post, "api/race/stop");
         stop.Headers.Add("X-LapGate-Token", Token);
+        stop.Content = TestEmulator.NoBody();
 
         using (var response = await emulator.Http.SendAsync(start))
         {

@@ -21,7 +21,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         var setup = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":2}""");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(2), (await emulator.GetRaceAsync()).Setup);
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
         await sensor.SendAsync(new AnalogLap(1000, 4));
@@ -43,7 +43,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
 
         (await PostAsync(emulator, "api/race/setup", """{"mode":"time","minutes":0.5}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         var running = await emulator.GetRaceAsync();
         Assert.Equal(30_000, running.RemainingMs);
         Assert.Equal(clock.GetUtcNow().AddSeconds(30), running.EndsAt);
@@ -55,13 +55,34 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         Assert.Equal(FinishReasons.Time, ended.FinishReason);
     }
 
+    [Fact]
+    public async Task PostSetup_SeveralMistakes_400ListsEveryOne()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5.5,"minLapMs":"x","colour":1}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
+        Assert.Equal(
+            ["laps: expected a whole number, got 5.5", "minLapMs: expected a whole number, got the string \"x\"", "unknown field \"colour\""],
+            error!.Problems);
+        Assert.Equal("POST /api/race/setup: 3 mistakes: " + string.Join("; ", error.Problems!), error.Error);
+        Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
+    }
+
     [Theory]
     [InlineData("""{"mode":"laps"}""", "needs \"laps\"")]
     [InlineData("""{"mode":"laps","laps":0}""", "laps must be 1..10000")]
     [InlineData("""{"mode":"time","minutes":-1}""", "needs \"minutes\"")]
     [InlineData("""{"mode":"sprint"}""", "\"mode\" must be")]
     [InlineData("""{"laps":5}""", "(got nothing)")]
-    [InlineData("""{"mode":"laps","laps":"x"}""", "invalid JSON")]
+    [InlineData("""{"mode":"laps","laps":"x"}""", "laps: expected a whole number, got the string \"x\"")]
+    [InlineData("""{"mode":"laps","laps":5.5}""", "laps: expected a whole number, got 5.5")]
+    [InlineData("""{"Mode":"laps","laps":5}""", "unknown field \"Mode\" (did you mean \"mode\"?)")]
+    [InlineData("""{"mode":"laps","lap":5}""", "unknown field \"lap\" (did you mean \"laps\"?)")]
+    [InlineData("", "the request body is empty")]
+    [InlineData("[]", "expected {\"mode\":\"laps\",\"laps\":N}")]
     [InlineData("null", "expected {")]
     [InlineData("{", "invalid JSON")]
     public async Task PostSetup_BadBody_400SaysWhatIsWrong(string body, string expected)
@@ -82,7 +103,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
 
         var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5}""");
 

@@ -131,7 +131,7 @@ public sealed class SessionApiTests(ITestOutputHelper output)
 
     private static async Task<LapGate.Emulator.Race.RaceSnapshot> PostAsync(TestEmulator emulator, string path, string? json = null)
     {
-        using var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+        using var content = TestEmulator.JsonBody(json ?? "");
         var response = await emulator.Http.PostAsync(path, content);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.RaceSnapshot))!;

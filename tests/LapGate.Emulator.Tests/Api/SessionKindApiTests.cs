@@ -27,7 +27,7 @@ public sealed class SessionKindApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         (await PostAsync(emulator, "api/race/setup", """{"kind":"practice"}""")).EnsureSuccessStatusCode();
 
-        var start = await emulator.Http.PostAsync("api/race/start", null);
+        var start = await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody());
 
         Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
         Assert.Contains("cannot be started or ended", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);

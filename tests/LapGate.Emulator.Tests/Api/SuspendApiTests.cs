@@ -14,17 +14,17 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
-        (await emulator.Http.PostAsync("api/race/suspend", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/suspend", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Suspended), await sensor.ReceiveAsync());
         Assert.Equal("suspended", (await emulator.GetRaceAsync()).State);
         await sensor.SendAsync(new AnalogLap(1000, 1));
         await sensor.SendAsync(new AnalogLap(5000, 1));
         await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1);
 
-        (await emulator.Http.PostAsync("api/race/resume", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/resume", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
         Assert.Equal("running", (await emulator.GetRaceAsync()).State);
     }
@@ -34,7 +34,7 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await emulator.Http.PostAsync("api/race/suspend", null);
+        var response = await emulator.Http.PostAsync("api/race/suspend", TestEmulator.NoBody());
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("only a running race can be suspended", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
             new StringContent("""{"mode":"laps","laps":3,"countdownMs":3000}""", System.Text.Encoding.UTF8, "application/json"));
         setup.EnsureSuccessStatusCode();
 
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus(EventStatus.Starting), await sensor.ReceiveAsync());
         clock.Advance(TimeSpan.FromSeconds(3));
 

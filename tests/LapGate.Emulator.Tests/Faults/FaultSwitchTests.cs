@@ -50,7 +50,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await emulator.Logs.WaitForLineAsync("delaying handshake replies by 1500 ms");
         // While the handshake waits, a broadcast overtakes it: nothing of the handshake was sent yet.
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
 
         clock.Advance(TimeSpan.FromMilliseconds(1500));
@@ -69,7 +69,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await client.SendAsync(new ApiVersionRequest());
         await emulator.Logs.WaitForLineAsync("ignoring api_version");
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
 
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
         await client.SendAsync(new ControllerSet("Z"));

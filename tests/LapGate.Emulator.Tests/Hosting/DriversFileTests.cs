@@ -44,8 +44,11 @@ public sealed class DriversFileTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("{\"1\": \"Ada\"}", "\"1\" must be an object")]
-    [InlineData("{\"1\": {\"driver\": 42}}", "data.\"1\"")]
+    [InlineData("{\"1\": \"Ada\"}", "\"1\": expected an object {...}, got the string \"Ada\"")]
+    [InlineData("{\"1\": {\"driver\": 42}}", "\"1\".driver: expected a string in quotes, got 42")]
+    [InlineData("{\"1\": {\"drver\": \"Ada\"}}", "\"1\": unknown field \"drver\" (did you mean \"driver\"?)")]
+    [InlineData("{\"1\": {\"Driver\": \"Ada\"}}", "\"1\": unknown field \"Driver\" (did you mean \"driver\"?)")]
+    [InlineData("", "the file is empty")]
     [InlineData("{\"9\": {\"driver\": \"Ada\"}}", "\"9\" is not 1..8")]
     [InlineData("{\"one\": {\"driver\": \"Ada\"}}", "\"one\" is not 1..8")]
     [InlineData("{}", "no controllers")]
@@ -56,6 +59,19 @@ public sealed class DriversFileTests(ITestOutputHelper output)
 
         Assert.Contains("my-drivers.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralMistakes_ListsEveryOne()
+    {
+        var ex = Assert.Throws<EmulatorConfigurationException>(() => DriversData.Parse("""{"1": {"driver": 42, "car": true}, "9": {"driver": "Ada"}}""", "my-drivers.json"));
+
+        Assert.Equal(
+            "drivers file my-drivers.json: 3 mistakes:" + Environment.NewLine
+            + "  \"1\".driver: expected a string in quotes, got 42" + Environment.NewLine
+            + "  \"1\".car: expected a string in quotes, got true" + Environment.NewLine
+            + "  controller id \"9\" is not 1..8",
+            ex.Message);
     }
 
     [Fact]

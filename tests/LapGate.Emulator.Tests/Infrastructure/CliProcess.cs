@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace LapGate.Emulator.Tests.Infrastructure;
 
-/// <summary>Runs the built <c>lapgate</c> CLI (copied beside the tests) and lets a test await its output lines.</summary>
+/// <summary>Runs the built <c>lapgate</c> CLI (the lapgate.dll built in src/LapGate.Cli) and lets a test await its output lines.</summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;

@@ -51,6 +51,12 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A JSON body, as every state-changing request must carry (<c>Content-Type: application/json</c>).</summary>
+    public static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>An empty body that still says <c>Content-Type: application/json</c> (for start, stop, reset…).</summary>
+    public static StringContent NoBody() => JsonBody("");
+
     public Task<TestClient> ConnectAsync() => TestClient.ConnectAsync(Server.WebSocketUri);
 
     /// <summary>A connected client that did the handshake and <c>controller_set "Z"</c>.</summary>

@@ -147,7 +147,7 @@ public sealed class LapLimitTests(ITestOutputHelper output)
 
         var response = await PostSetupAsync(emulator, """{"mode":"laps","laps":5,"minLapMs":2000,"maxLapMs":20000}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        (await emulator.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
         await sensor.SendAsync(new AnalogLap(10_000, 2));
         await sensor.SendAsync(new AnalogLap(10_800, 2));
         await sensor.SendAsync(new AnalogLap(13_000, 2));

@@ -47,7 +47,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         await PostRaceAsync(emulator, "start");
         await PostRaceAsync(emulator, "stop");
 
-        var response = await emulator.Http.PostAsync("api/race/start", null);
+        var response = await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody());
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
@@ -60,7 +60,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await emulator.Http.PostAsync("api/race/stop", null);
+        var response = await emulator.Http.PostAsync("api/race/stop", TestEmulator.NoBody());
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("idle", (await emulator.GetRaceAsync()).State);
@@ -134,7 +134,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
 
     private static async Task<LapGate.Emulator.Race.RaceSnapshot> PostRaceAsync(TestEmulator emulator, string command)
     {
-        var response = await emulator.Http.PostAsync($"api/race/{command}", null);
+        var response = await emulator.Http.PostAsync($"api/race/{command}", TestEmulator.NoBody());
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.RaceSnapshot))!;
     }

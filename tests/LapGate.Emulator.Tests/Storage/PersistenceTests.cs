@@ -18,7 +18,7 @@ public sealed class PersistenceTests(ITestOutputHelper output)
         {
             await using var sensor = await first.ConnectSensorAsync();
             first.SetUpOpenRace();
-            (await first.Http.PostAsync("api/race/start", null)).EnsureSuccessStatusCode();
+            (await first.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
             await sensor.SendAsync(new AnalogLap(1_000, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));

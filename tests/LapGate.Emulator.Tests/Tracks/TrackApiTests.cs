@@ -51,7 +51,8 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     [InlineData("""{"name":""}""", "\\u0022name\\u0022 must be 1..64 characters")]
     [InlineData("""{"name":"A","minLapMs":5000,"maxLapMs":4000}""", "must be more than the minimum")]
     [InlineData("""{"id":99,"name":"A"}""", "there is no track 99")]
-    [InlineData("[1]", "invalid JSON")]
+    [InlineData("[1]", "the request body: expected {")]
+    [InlineData("""{"name":"A","minLapMs":"1500"}""", "minLapMs: expected a whole number, got the string")]
     public async Task PostTrack_Bad_400SaysWhatIsWrong(string body, string expected)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
@@ -120,7 +121,9 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     [Theory]
     [InlineData("""[{"controllerId":9,"driver":"X"}]""", "controllerId must be 1..8 (got 9)")]
     [InlineData("""[{"controllerId":1},{"controllerId":1}]""", "each controller may be listed once")]
-    [InlineData("""{"1":{}}""", "invalid JSON")]
+    [InlineData("""{"1":{}}""", "the request body: expected [{")]
+    [InlineData("""[{"controllerId":1,"drivr":"X"}]""", "[0]: unknown field")]
+    [InlineData("""[null]""", "[0]: expected an object")]
     public async Task PostDrivers_Bad_400SaysWhatIsWrong(string body, string expected)
     {
         await using var emulator = await TestEmulator.StartAsync(output);

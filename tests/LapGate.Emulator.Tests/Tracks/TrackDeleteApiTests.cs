@@ -101,5 +101,5 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
     }
 
     private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string? json = null) =>
-        emulator.Http.PostAsync(path, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
+        emulator.Http.PostAsync(path, TestEmulator.JsonBody(json ?? ""));
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace LapGate.Faults.Tests.Support;
 
-/// <summary>The built <c>lapgate sensor</c> (lapgate.dll beside the tests) with its stdin as the trigger input.</summary>
+/// <summary>The built <c>lapgate sensor</c> (the lapgate.dll built in src/LapGate.Cli) with its stdin as the trigger input.</summary>
 public sealed class SensorProcess : IDisposable
 {
     private readonly Process _process;

@@ -36,7 +36,7 @@ public class HardwareConfigTests
 
         Assert.Equal(
             [
-                "sensors[0] (pin 17): activeHigh \"yes\" must be true or false",
+                "sensors[0].activeHigh: expected true or false, got the string \"yes\"",
                 "sensors[1] (pin 5): a START button has no lane: remove \"lane\": 3",
                 "sensors[2] (pin 6): lane (missing) is outside 1..8",
             ],

@@ -67,7 +67,6 @@ public class SensorConfigLoaderTests
     [Theory]
     [InlineData("0")]
     [InlineData("9")]
-    [InlineData("\"one\"")]
     public void Parse_LaneOutsideOneToEight_NamesTheEntry(string lane)
     {
         var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse($$"""{"server":"ws://h:1","sensors":[{"pin":21,"lane":{{lane}},"point":"FL"}]}"""));
@@ -75,6 +74,111 @@ public class SensorConfigLoaderTests
         var error = Assert.Single(ex.Errors);
         Assert.Equal("sensors[0] (pin 21)", error.Where);
         Assert.Contains("outside 1..8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LaneNotANumber_NamesTheFieldTheValueAndWhatWasExpected()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":"one","point":"FL"}]}"""));
+
+        Assert.Equal("sensors[0].lane: expected a whole number, got the string \"one\"", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void Parse_UnknownFields_EachNamedWithTheFieldMeant()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+            {"server":"ws://h:1","minlapms":3000,"sensors":[{"pin":21,"lane":1,"point":"FL","activehigh":true},{"Pin":22,"lane":2,"point":"FL"}],"colour":"red"}
+            """));
+
+        Assert.Equal(
+            [
+                "unknown field \"minlapms\" (did you mean \"minLapMs\"?)",
+                "sensors[0]: unknown field \"activehigh\" (did you mean \"activeHigh\"?)",
+                "sensors[1]: unknown field \"Pin\" (did you mean \"pin\"?)",
+                "unknown field \"colour\"",
+                "sensors[1]: pin (missing) must be a non-negative integer",
+            ],
+            ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Parse_WrongTypes_EveryOneNamedWithPathValueAndExpectation()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+            {"server":"ws://h:1","debounceMs":"abc","sensors":[
+              {"pin":"26","lane":1,"point":"FL"},
+              {"pin":27.5,"lane":2,"point":"FL"},
+              {"pin":1e10,"lane":3,"point":"FL"},
+              {"pin":-1e10,"lane":4,"point":"FL"},
+              {"pin":5,"lane":5,"point":6},
+              [7]
+            ]}
+            """, "track.json"));
+
+        Assert.Equal(
+            [
+                "debounceMs: expected a whole number, got the string \"abc\"",
+                "sensors[0].pin: expected a whole number, got the string \"26\"",
+                "sensors[1].pin: expected a whole number, got 27.5",
+                "sensors[2].pin: expected a whole number up to 2147483647, got 1e10",
+                "sensors[3].pin: expected a whole number from -2147483648, got -1e10",
+                "sensors[4].point: expected a string in quotes, got 6",
+                "sensors[5]: expected an object {...}, got a list [...]",
+            ],
+            ex.Errors.Select(e => e.ToString()));
+        Assert.DoesNotContain("System.", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LapGate.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n")]
+    [InlineData("// only a comment\n")]
+    public void Parse_EmptyFile_SaysItIsEmpty(string json)
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json, "track.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("the file is empty: expected an object like {", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("isFinalBlock", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]", "a list [...]")]
+    [InlineData("[{\"pin\":21,\"lane\":1,\"point\":\"FL\"}]", "a list [...]")]
+    [InlineData("\"ws://h:1\"", "the string \"ws://h:1\"")]
+    [InlineData("null", "null")]
+    public void Parse_NotAnObject_SaysJustThat(string json, string got)
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json, "track.json"));
+
+        var error = Assert.Single(ex.Errors).ToString();
+        Assert.StartsWith("the file: expected an object like {", error, StringComparison.Ordinal);
+        Assert.EndsWith(", got " + got, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConfigFile", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FieldGivenTwice_IsAMistake()
+    {
+        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"pin":22,"lane":1,"point":"FL"}]}"""));
+
+        Assert.Equal("sensors[0].pin: given twice: keep one", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void Parse_CommentsTrailingCommasAndPointInAnyCase_Accepted()
+    {
+        var config = SensorConfigLoader.Parse("""
+            {
+              /* the tablet */ "server": "ws://h:1",
+              "sensors": [ {"pin": 21, "lane": 1, "point": "fl",}, {"pin": 5, "point": "Start"}, ],
+            }
+            """);
+
+        Assert.Equal([new SensorEntry(21, 1, TrackPoint.FL), new SensorEntry(5, 0, TrackPoint.Start)], config.Sensors);
     }
 
     [Fact]

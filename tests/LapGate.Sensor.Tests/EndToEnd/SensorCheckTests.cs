@@ -17,6 +17,19 @@ public class SensorCheckTests
     }
 
     [Fact]
+    public async Task Check_PackagedExampleConfig_IsValidAndExplainsEveryGate()
+    {
+        // deploy/sensor.json becomes /etc/lapgate/sensor.json in the Debian package: comments and all, it must pass.
+        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
+            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "deploy", "sensor.json"));
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains("is valid", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(@"17\W+1\W+FL\W+low\W+analog_lap", result.StandardOutput);
+        Assert.Matches(@"27\W+2\W+FL\W+low\W+analog_lap", result.StandardOutput);
+    }
+
+    [Fact]
     public async Task Check_ConfigWithMistakes_ListsEveryOneAndExitsTwo()
     {
         using var dir = new TempDirectory();

@@ -29,6 +29,25 @@ public class LineParserTests
     }
 
     [Theory]
+    [InlineData("# lapgate-pico 1.0 on Pico W", "lapgate-pico 1.0 on Pico W")]
+    [InlineData("  #overflow 3  \r", "overflow 3")]
+    [InlineData("#", "")]
+    public void Parse_WholeLineComment_KeepsTheCommentText(string line, string text)
+    {
+        var parsed = LineParser.Parse(line);
+
+        Assert.Equal((LineKind.Ignored, text), (parsed.Kind, parsed.Comment));
+    }
+
+    [Theory]
+    [InlineData("21 1000 # a comment")]
+    [InlineData("   ")]
+    public void Parse_TriggerWithCommentOrBlank_HasNoCommentText(string line)
+    {
+        Assert.Null(LineParser.Parse(line).Comment);
+    }
+
+    [Theory]
     [InlineData("abc", "'abc' is not a pin number")]
     [InlineData("-3", "'-3' is not a pin number")]
     [InlineData("21 12x", "'12x' is not a device time")]

@@ -52,4 +52,23 @@ public class SerialTriggerSourceTests
         Assert.Contains("no device time", problems.Values[0].Reason, StringComparison.Ordinal);
         await stop.CancelAsync();
     }
+
+    [Fact]
+    public async Task ReadAsync_BoardBanner_LoggedAtInformationWithThePortName()
+    {
+        using var dir = new TempDirectory();
+        using var logs = new TestLoggerProvider();
+        var options = new SerialInputOptions { Path = dir.File("tty"), FirstRetryDelay = TimeSpan.FromMilliseconds(20) };
+        await using var device = await SocatPty.StartAsync(options.Path, dir.File("device-end"));
+        var source = new SerialTriggerSource(options, logger: logs.CreateLogger("LapGate.Sensor"));
+        using var stop = new CancellationTokenSource();
+        await using var triggers = source.ReadAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = triggers.MoveNextAsync();
+        await device.WriteLinesAsync("# lapgate-pico 1.0 on Raspberry Pi Pico: gates GP21", "# a note", "21 1000");
+
+        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Single(logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Information, $"serial:{options.Path}: lapgate-pico 1.0 on Raspberry Pi Pico"));
+        Assert.Single(logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Debug, $"serial:{options.Path} line 2: # a note"));
+        await stop.CancelAsync();
+    }
 }

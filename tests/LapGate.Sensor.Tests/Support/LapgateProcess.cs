@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace LapGate.Sensor.Tests.Support;
 
-/// <summary>Runs the built <c>lapgate.dll</c> (copied beside the tests) with redirected standard streams.</summary>
+/// <summary>Runs the <c>lapgate.dll</c> built in src/LapGate.Cli with redirected standard streams.</summary>
 public static class LapgateProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError)

@@ -1,33 +1,30 @@
-"use strict";
 // POSTs to the emulator's API from the pages. When the emulator runs with --control-token, a change answers 401:
 // the page then asks for the token once, keeps it in this browser (localStorage) and sends it from then on.
-(function (global) {
-  const key = "lapgate.controlToken";
+const key = "lapgate.controlToken";
 
-  function headers(json) {
-    const result = json ? { "Content-Type": "application/json" } : {};
-    const token = global.localStorage.getItem(key);
+// Every change is sent as JSON, even without a body: the emulator answers 415 to anything else (a form or text/plain
+// post from another site's page needs no CORS preflight, so only JSON proves the request came from these pages).
+function headers() {
+  const result = { "Content-Type": "application/json" };
+  const token = localStorage.getItem(key);
+  if (token) {
+    result.Authorization = `Bearer ${token}`;
+  }
+  return result;
+}
+
+export async function post(path, body) {
+  const init = () => ({ method: "POST", headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) });
+  let response = await fetch(path, init());
+  if (response.status === 401) {
+    const token = window.prompt("This emulator needs its control token to change anything (lapgate emulate --control-token):");
     if (token) {
-      result.Authorization = `Bearer ${token}`;
+      localStorage.setItem(key, token.trim());
+      response = await fetch(path, init());
     }
-    return result;
-  }
-
-  async function post(path, body) {
-    const init = () => ({ method: "POST", headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
-    let response = await fetch(path, init());
     if (response.status === 401) {
-      const token = global.prompt("This emulator needs its control token to change anything (lapgate emulate --control-token):");
-      if (token) {
-        global.localStorage.setItem(key, token.trim());
-        response = await fetch(path, init());
-      }
-      if (response.status === 401) {
-        global.localStorage.removeItem(key);
-      }
+      localStorage.removeItem(key);
     }
-    return response;
   }
-
-  global.LapGateControl = { post };
-})(window);
+  return response;
+}

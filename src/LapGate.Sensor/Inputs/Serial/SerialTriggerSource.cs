@@ -11,13 +11,15 @@ namespace LapGate.Sensor.Inputs.Serial;
 /// laps (the pipeline's <see cref="Timing.DeviceClock"/> handles wrap and reset). When the port vanishes (USB
 /// unplugged) the source keeps running: it logs, waits with a doubling delay on the <see cref="TimeProvider"/>
 /// and reopens the same path, then resumes. Nothing already read is lost: triggers are handed on as they are
-/// read; a line cut by the unplug is dropped with a warning (the device never finished sending it).
+/// read; a line cut by the unplug is dropped with a warning (the device never finished sending it). The board's
+/// comment lines are logged by <see cref="BoardComments"/> (its banner at information).
 /// </summary>
 public sealed class SerialTriggerSource : ITriggerSource
 {
     private readonly SerialInputOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardComments _comments;
     private int _opens;
 
     public SerialTriggerSource(SerialInputOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
@@ -32,6 +34,7 @@ public sealed class SerialTriggerSource : ITriggerSource
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         Name = $"serial:{options.Path}";
+        _comments = new BoardComments(Name, _logger);
     }
 
     public string Name { get; }
@@ -144,6 +147,9 @@ public sealed class SerialTriggerSource : ITriggerSource
                 return new Trigger(parsed.Pin, parsed.DeviceTimeMicros, stamp, lineNumber);
             case LineKind.Invalid:
                 Report(lineNumber, line, parsed.Error!);
+                return null;
+            case LineKind.Ignored when parsed.Comment is { } comment:
+                _comments.Log(lineNumber, comment);
                 return null;
             default:
                 return null;

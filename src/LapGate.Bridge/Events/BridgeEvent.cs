@@ -1,6 +1,4 @@
-using LapGate.Bridge.Forwarding;
-
-namespace LapGate.Bridge.Recording;
+namespace LapGate.Bridge.Events;
 
 /// <summary>One thing that happened on a bridged connection, as printed and captured.</summary>
 /// <param name="Time">Wall-clock time it was seen.</param>

@@ -1,4 +1,4 @@
-namespace LapGate.Bridge.Recording;
+namespace LapGate.Bridge.Events;
 
 /// <summary>Wall-clock time and monotonic milliseconds since a start, from one <see cref="TimeProvider"/>.</summary>
 internal sealed class EventClock

@@ -1,4 +1,4 @@
-namespace LapGate.Bridge.Forwarding;
+namespace LapGate.Bridge.Events;
 
 /// <summary>Who sent a frame through the bridge.</summary>
 public enum FrameDirection

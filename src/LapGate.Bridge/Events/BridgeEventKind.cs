@@ -1,4 +1,4 @@
-namespace LapGate.Bridge.Recording;
+namespace LapGate.Bridge.Events;
 
 /// <summary>What a <see cref="BridgeEvent"/> records.</summary>
 public enum BridgeEventKind

@@ -1,0 +1,109 @@
+using System.Net;
+using LapGate.Emulator.Dashboard;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Dashboard;
+
+/// <summary>The dashboard's files under <c>/static/</c>: the embedded folder is the only list of them.</summary>
+public sealed class DashboardAssetsTests(ITestOutputHelper output)
+{
+    private static readonly Dictionary<string, string> TypeByExtension = new(StringComparer.Ordinal)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+    };
+
+    [Fact]
+    public async Task GetStatic_EveryEmbeddedFile_ServedWithItsTypeAndCachingHeaders()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+        var embedded = new ManifestEmbeddedFileProvider(typeof(DashboardAssets).Assembly, DashboardAssets.Root)
+            .GetDirectoryContents("/").Where(f => !f.IsDirectory).ToList();
+
+        Assert.Superset(
+            new HashSet<string>(["index.html", "results.html", "manage.html", "dashboard.css", "icon.svg", "format.js", "control.js", "live.js", "chart.js", "dashboard.js", "results.js", "manage.js"]),
+            embedded.Select(f => f.Name).ToHashSet());
+        foreach (var file in embedded)
+        {
+            using var response = await emulator.Http.GetAsync("static/" + file.Name);
+            var body = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{file.Name}: {response.StatusCode}");
+            Assert.Equal(TypeByExtension[Path.GetExtension(file.Name)], response.Content.Headers.ContentType?.ToString());
+            Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+            Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Contains("script-src 'self'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Equal(ReadAll(file), body);
+        }
+    }
+
+    [Theory]
+    [InlineData("static/nothing.js")]
+    [InlineData("static/")]
+    [InlineData("static/LapGate.Emulator.dll")]
+    [InlineData("static/Dashboard%2Fwwwroot%2Findex.html")]
+    [InlineData("static/.%2Findex.html")]
+    public async Task GetStatic_NotADashboardFile_404(string path)
+    {
+        await using var emulator = await TestEmulator.StartAsync(output);
+
+        using var response = await emulator.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Load_AFileAddedToTheFolder_ServedWithoutBeingListedAnywhere()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.File("added.js"), "export const added = 1;\n");
+        using var files = new PhysicalFileProvider(folder.Path);
+        var assets = DashboardAssets.Load(files);
+
+        var added = await ServeAsync(assets, "added.js");
+        var missing = await ServeAsync(assets, "missing.js");
+
+        Assert.Equal(StatusCodes.Status200OK, added.StatusCode);
+        Assert.Equal("text/javascript; charset=utf-8", added.ContentType);
+        Assert.Equal("no-cache", added.Headers.CacheControl.ToString());
+        Assert.Equal("export const added = 1;\n", added.Body);
+        Assert.Equal(StatusCodes.Status404NotFound, missing.StatusCode);
+        Assert.Equal(["added.js"], assets.Names);
+    }
+
+    [Fact]
+    public async Task Load_AFileOfAnUnknownType_RefusedNamingTheFile()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.File("notes.lapgate-unknown"), "?");
+        using var files = new PhysicalFileProvider(folder.Path);
+
+        var error = Assert.Throws<InvalidOperationException>(() => DashboardAssets.Load(files));
+
+        Assert.Contains("notes.lapgate-unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] ReadAll(IFileInfo file)
+    {
+        using var stream = file.CreateReadStream();
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    private static async Task<(int StatusCode, string? ContentType, IHeaderDictionary Headers, string Body)> ServeAsync(DashboardAssets assets, string name)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = HttpMethods.Get;
+        using var body = new MemoryStream();
+        http.Response.Body = body;
+        await assets.WriteAsync(http, name);
+        return (http.Response.StatusCode, http.Response.ContentType, http.Response.Headers, System.Text.Encoding.UTF8.GetString(body.ToArray()));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net.WebSockets;
+using LapGate.Emulator.Race;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.Protocol.Messages;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Security;
+
+/// <summary>Connections that never handshake are closed after the handshake timeout; one over the cap is closed with 1013.</summary>
+public sealed class ConnectionLimitTests(ITestOutputHelper output)
+{
+    private static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 12, 1, 18, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Connection_NoApiVersionWithinTimeout_ClosedWith1008AndReason()
+    {
+        var clock = Clock();
+        await using var emulator = await TestEmulator.StartAsync(output, o =>
+        {
+            o.TimeProvider = clock;
+            o.HandshakeTimeout = TimeSpan.FromSeconds(30);
+        });
+        await using var silent = await emulator.ConnectAsync();
+        await emulator.Logs.WaitForLineAsync("c1 connected");
+
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(1, emulator.Server.ConnectionCount);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var frame = await silent.ReceiveFrameAsync();
+        Assert.True(frame.IsClose);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, frame.CloseStatus);
+        Assert.Equal("no api_version within 30 s", frame.CloseDescription);
+        await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await emulator.Logs.WaitForLineAsync("c1 disconnected (closed with 1008: no api_version within the handshake timeout)");
+        Assert.Contains(emulator.Race.Snapshot().Violations, v => v.Kind == ViolationKinds.HandshakeTimeout && v.Connection == "c1");
+    }
+
+    [Fact]
+    public async Task Connection_TimedOutPeerNeverAnswersClose_AbortedFiveSecondsLater()
+    {
+        var clock = Clock();
+        await using var emulator = await TestEmulator.StartAsync(output, o =>
+        {
+            o.TimeProvider = clock;
+            o.HandshakeTimeout = TimeSpan.FromSeconds(10);
+        });
+        await using var silent = await emulator.ConnectAsync();
+        await emulator.Logs.WaitForLineAsync("c1 connected");
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True((await silent.ReceiveFrameAsync()).IsClose);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        await emulator.Logs.WaitForLineAsync("c1 disconnected (closed with 1008");
+        Assert.Equal(0, emulator.Server.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Connection_ApiVersionInTime_StaysOpenPastTimeout()
+    {
+        var clock = Clock();
+        await using var emulator = await TestEmulator.StartAsync(output, o =>
+        {
+            o.TimeProvider = clock;
+            o.HandshakeTimeout = TimeSpan.FromSeconds(30);
+        });
+        await using var sensor = await emulator.ConnectSensorAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await sensor.SendAsync(new AnalogLap(1000, 1));
+
+        await emulator.WaitForRaceAsync(r => r.Find(1)?.LastCrossing == 1000);
+        Assert.Equal(1, emulator.Server.ConnectionCount);
+        Assert.DoesNotContain(emulator.Race.Snapshot().Violations, v => v.Kind == ViolationKinds.HandshakeTimeout);
+    }
+
+    [Fact]
+    public async Task Connection_OverTheCap_ClosedWith1013AndLogged()
+    {
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.MaxConnections = 2);
+        await using var first = await emulator.ConnectAsync();
+        await using var second = await emulator.ConnectSensorAsync();
+
+        await using var third = await emulator.ConnectAsync();
+        var frame = await third.ReceiveFrameAsync();
+
+        Assert.True(frame.IsClose);
+        Assert.Equal((WebSocketCloseStatus)1013, frame.CloseStatus);
+        Assert.Equal("too many connections (limit 2); try again later", frame.CloseDescription);
+        Assert.Single(emulator.Logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Warning, "c3 from 127.0.0.1"));
+        Assert.Equal(2, emulator.Server.ConnectionCount);
+        await second.SendAsync(new AnalogLap(1000, 1));
+        await emulator.WaitForRaceAsync(r => r.Find(1) is not null);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Start_HandshakeTimeoutNotPositive_ConfigurationError(int seconds)
+    {
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.HandshakeTimeout = TimeSpan.FromSeconds(seconds)));
+        Assert.Contains("--handshake-timeout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_MaxConnectionsZero_ConfigurationError()
+    {
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.MaxConnections = 0));
+        Assert.Contains("--max-connections", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -117,7 +117,7 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
             using var response = await http.SendAsync(crossSite);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
-        foreach (var host in new[] { "localhost", "127.0.0.1", System.Net.Dns.GetHostName() + ".local" })
+        foreach (var host in new[] { "localhost", "127.0.0.1", System.Net.Dns.GetHostName().Split('.')[0] + ".local" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");
             request.Headers.Host = $"{host}:{harness.Status.Url.Port}";

@@ -109,7 +109,9 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
             rebinding.Headers.Host = "attacker.example";
             using var response = await http.SendAsync(rebinding);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("does not answer to the host name \"attacker.example\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("does not answer to the host name", body, StringComparison.Ordinal);
+            Assert.Contains("attacker.example", body, StringComparison.Ordinal);
         }
         using (var crossSite = new HttpRequestMessage(HttpMethod.Get, "/api/status"))
         {

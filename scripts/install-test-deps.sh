@@ -3,6 +3,7 @@
 #   python3-websockets  an independent WebSocket peer (interop tests use /usr/bin/python3)
 #   socat               a real pseudo-terminal pair for serial-input tests
 #   chromium            the real browser for dashboard tests (never a downloaded one)
+#   mount, e2fsprogs    tmpfs mounts (full and read-only filesystems) and chattr +i for the outbox fault tests
 #   nodejs, npm         run the Pico firmware in the MicroPython WebAssembly port (npm package installed below,
 #                       into tests/LapGate.Sensor.Tests/Firmware/PicoHarness/node_modules, which git ignores)
 set -euo pipefail
@@ -12,6 +13,8 @@ missing=()
 /usr/bin/python3 -c 'import websockets' >/dev/null 2>&1 || missing+=(python3-websockets)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
+command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 

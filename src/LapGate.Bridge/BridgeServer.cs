@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LapGate.Bridge.Events;
 using LapGate.Bridge.Forwarding;
 using LapGate.Bridge.Recording;
+using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -59,7 +60,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
 

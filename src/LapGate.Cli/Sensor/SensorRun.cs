@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Logging;
@@ -72,6 +73,12 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
             var pending = runner.Status.EventsPending;
             await Console.Error.WriteLineAsync($"stopped; {pending} undelivered event(s) kept in {outboxPath} for the next run");
             return 0;
+        }
+        catch (OutboxRefusedException ex)
+        {
+            // Another sensor holds the outbox, or it cannot be written: nothing was read, moved or changed.
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return 2;
         }
         catch (InputOpenException ex)
         {

@@ -40,6 +40,14 @@ internal static class SensorScreen
                 lane.InPit ? "[yellow]in pit[/]" : "");
         }
         var recent = new Panel(new Text(log.Count == 0 ? " " : string.Join('\n', log))).Header("log").Expand();
-        return new Rows(header, table, recent, new Markup("[grey]Ctrl+C stops; undelivered events stay in the outbox.[/]"));
+        var footer = new Markup("[grey]Ctrl+C stops; undelivered events stay in the outbox.[/]");
+        if (status.OutboxProblem is { } problem)
+        {
+            // Laps still go out, from memory; a restart or power cut would lose the unconfirmed ones.
+            var warning = new Markup($"[bold red]NOT DURABLE[/]: {Markup.Escape(problem.Cause)}: laps are sent from memory, " +
+                $"not written to the outbox until it can be written again. {Markup.Escape(problem.Fix)}.");
+            return new Rows(header, warning, table, recent, footer);
+        }
+        return new Rows(header, table, recent, footer);
     }
 }

@@ -1,5 +1,6 @@
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
+using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
     private ILoggerFactory? _loggers;
     private IHostApplicationLifetime? _lifetime;
 
-    /// <summary>The process exit code: 0 when stopped or finished, 1 when the sensor could not run.</summary>
+    /// <summary>The process exit code: 0 when stopped or finished, 2 when the outbox was refused, 1 when the sensor could not run otherwise.</summary>
     public int ExitCode { get; private set; }
 
     /// <summary>Set by the host before it starts (constructor injection would tie the instance to the container).</summary>
@@ -42,6 +43,11 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             logger.LogInformation("stopped; {Pending} undelivered event(s) kept in {Outbox} for the next run", runner.Status.EventsPending, outboxPath);
+        }
+        catch (OutboxRefusedException ex)
+        {
+            logger.LogCritical("{Error}", ex.Message);
+            ExitCode = 2;
         }
         catch (Exception ex) when (ex is InputOpenException or InvalidOperationException)
         {

@@ -1,14 +1,17 @@
+using LapGate.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Api;
 
 /// <summary>
-/// Turns Kestrel's <see cref="BadHttpRequestException"/> (a body over the size limit, a truncated body) into its
-/// status code with a <c>{"error":"…"}</c> body, instead of an unhandled exception in the log.
+/// Every failed request answers a <c>{"error":"…"}</c> body, never an empty 500 or a stack trace: Kestrel's
+/// <see cref="BadHttpRequestException"/> (a body over the size limit, a truncated body) keeps its status code; anything
+/// else that escapes an endpoint (a database that fails mid-run) is a 500 that says what failed, logged once.
 /// </summary>
 internal static class BadRequestGuard
 {
-    public static async Task Middleware(HttpContext http, RequestDelegate next)
+    public static Func<HttpContext, RequestDelegate, Task> Middleware(ILogger logger) => async (http, next) =>
     {
         try
         {
@@ -16,9 +19,20 @@ internal static class BadRequestGuard
         }
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
-            http.Response.StatusCode = ex.StatusCode;
-            await http.Response.WriteAsJsonAsync(new ApiError($"{http.Request.Method} {http.Request.Path}: {ex.Message}"),
-                EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(http, ex.StatusCode, $"{http.Request.Method} {http.Request.Path}: {ex.Message}").ConfigureAwait(false);
         }
+        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            var what = ex is Microsoft.Data.Sqlite.SqliteException ? "the database failed" : "the emulator failed";
+            EmulatorLog.RequestFailed(logger, http.Request.Method, http.Request.Path.Value ?? "/", what, ex.Message);
+            await WriteAsync(http, StatusCodes.Status500InternalServerError,
+                $"{http.Request.Method} {http.Request.Path}: {what} ({ex.Message})").ConfigureAwait(false);
+        }
+    };
+
+    private static Task WriteAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
     }
 }

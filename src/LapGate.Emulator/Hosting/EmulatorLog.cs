@@ -73,4 +73,7 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise --max-connections if they are all wanted)")]
     public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit);
+
+    [LoggerMessage(24, LogLevel.Error, "{Method} {Path}: {What}: {Message} (answered 500)")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, string what, string message);
 }

@@ -96,7 +96,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         RaceEngine? race = null;
         try
         {
-            race = new RaceEngine(drivers, store, options.TimeProvider, logger, driversFromFile: options.DriversFile is not null);
+            race = LoadRace(drivers, store, options, logger);
             var context = new EmulatorContext(race, options.ApiVersion, options.MaxFrameBytes, options.TimeProvider, logger, options.Faults)
             {
                 HandshakeTimeout = options.HandshakeTimeout,
@@ -129,7 +129,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
             // Created before listening so the first request already has its handler.
             var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
-            app.Use(BadRequestGuard.Middleware);
+            app.Use(BadRequestGuard.Middleware(logger));
             // Host, Origin and JSON-only changes: nothing from another site's page reaches the race (see LapGate.Web).
             app.UseRequestGuards(options.Guards(), loggerFactory.CreateLogger("LapGate.Emulator.Guards"));
             app.UseWebSockets();
@@ -143,7 +143,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             TrackApi.Map(app, context);
             DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await ListenAsync(app, options, cancellationToken).ConfigureAwait(false);
             var port = BoundPort(app);
             var host = IsAnyAddress(options.Bind) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
                 ? "127.0.0.1"
@@ -246,6 +246,42 @@ public sealed class EmulatorServer : IAsyncDisposable
     private string Hint() =>
         $"LapGate SmartRace Connect emulator. WebSocket: {WebSocketUri}  Dashboard: {HttpUri}  API: {HttpUri}api/race " +
         $"(also /api/race/setup|start|stop|suspend|resume|reset, /api/events, /api/connections, /api/sessions, /api/tracks, /api/drivers, /api/faults)\n";
+
+    /// <summary>The race engine over the store; a database that fails while it is read is refused in plain words.</summary>
+    private static RaceEngine LoadRace(Protocol.Messages.UpdateControllerData drivers, SqliteRaceStore store, EmulatorOptions options, ILogger logger)
+    {
+        try
+        {
+            return new RaceEngine(drivers, store, options.TimeProvider, logger, driversFromFile: options.DriversFile is not null);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            throw new EmulatorConfigurationException(
+                $"database {options.DatabasePath} could not be read ({ex.Message}). Start with another --db (or --no-db); the file is kept as it is", ex);
+        }
+    }
+
+    /// <summary>Starts Kestrel; an address this machine lacks or a port it may not use is one plain message.</summary>
+    private static async Task ListenAsync(WebApplication app, EmulatorOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)
+        {
+            throw new EmulatorConfigurationException(
+                $"--bind: this machine has no address {options.Bind}; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its own addresses (see `ip addr`)", ex);
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AccessDenied)
+        {
+            throw new EmulatorConfigurationException($"--port: {options.Port} needs administrator rights on this machine; use a port above 1023 (the default is {EmulatorOptions.DefaultPort})", ex);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new IOException(ex.Message, ex);
+        }
+    }
 
     private static IPAddress ListenAddress(string bind) =>
         string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);

@@ -34,7 +34,8 @@ internal sealed class ControllerRecord(int id, int keepRejected = ControllerReco
 
     public IReadOnlyCollection<RejectedLap> Rejected => _rejected;
 
-    public bool IsActive => Reference is not null || PitStops > 0 || InPit;
+    /// <summary>It reported something: a crossing (counted or rejected), a pit stop. Such a controller is always listed.</summary>
+    public bool IsActive => Reference is not null || PitStops > 0 || InPit || RejectedCount > 0;
 
     public long? LastCrossing => Crossings.Count == 0 ? null : Crossings[^1];
 

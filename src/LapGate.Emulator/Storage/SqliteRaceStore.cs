@@ -1,5 +1,6 @@
 using System.Globalization;
 using LapGate.Emulator.Race;
+using LapGate.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Emulator.Storage;
@@ -11,72 +12,19 @@ namespace LapGate.Emulator.Storage;
 /// </summary>
 public sealed partial class SqliteRaceStore : IRaceStore
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = NORMAL;
-        CREATE TABLE IF NOT EXISTS sessions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            created_at TEXT NOT NULL,
-            state TEXT NOT NULL,
-            state_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS events (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            session_id INTEGER NOT NULL REFERENCES sessions(id),
-            kind TEXT NOT NULL,
-            controller_id INTEGER NOT NULL,
-            timestamp INTEGER NULL,
-            received_at TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, id);
-        CREATE TABLE IF NOT EXISTS session_races (
-            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
-            mode TEXT NOT NULL,
-            laps INTEGER NULL,
-            duration_ms INTEGER NULL,
-            started_at TEXT NULL,
-            ended_at TEXT NULL,
-            finish_reason TEXT NULL,
-            winner_id INTEGER NULL);
-        CREATE TABLE IF NOT EXISTS tracks (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            name TEXT NOT NULL UNIQUE,
-            min_lap_ms INTEGER NULL,
-            max_lap_ms INTEGER NULL);
-        CREATE TABLE IF NOT EXISTS track_records (
-            track_id INTEGER PRIMARY KEY REFERENCES tracks(id),
-            lap_ms INTEGER NOT NULL,
-            controller_id INTEGER NOT NULL,
-            driver TEXT NULL,
-            car TEXT NULL,
-            set_at TEXT NOT NULL,
-            session_id INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS drivers (
-            controller_id INTEGER PRIMARY KEY,
-            driver TEXT NULL,
-            car TEXT NULL,
-            color TEXT NULL,
-            background_color TEXT NULL);
-        """;
-
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _append;
+    private readonly ExclusiveFileLock? _lock;
 
     /// <param name="path">The database file (its folder is created), or null for in memory.</param>
+    /// <exception cref="EmulatorConfigurationException">
+    /// The file is in use by another emulator, damaged, of a newer LapGate, or cannot be opened; the message names it and what to do.
+    /// </exception>
     public SqliteRaceStore(string? path)
     {
         if (path is not null)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            try
-            {
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new EmulatorConfigurationException($"--db: cannot create the folder of '{path}': {ex.Message}", ex);
-            }
+            _lock = Lock(path);
         }
         var builder = new SqliteConnectionStringBuilder
         {
@@ -88,13 +36,28 @@ public sealed partial class SqliteRaceStore : IRaceStore
         try
         {
             _connection.Open();
-            Execute(Schema);
-            AddMissingColumns();
+            if (path is not null)
+            {
+                CheckIntegrity(path);
+            }
+            // The version first: a file of a newer LapGate is refused before anything (the journal mode included) changes it.
+            EmulatorSchema.Upgrade(_connection, path ?? "in memory");
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        }
+        catch (SqliteException ex) when (path is not null && IsDamage(ex))
+        {
+            Close();
+            throw Damaged(path, ex.Message, ex);
         }
         catch (SqliteException ex)
         {
-            _connection.Dispose();
+            Close();
             throw new EmulatorConfigurationException($"--db: cannot open SQLite database '{path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            Close();
+            throw;
         }
         _append = _connection.CreateCommand();
         _append.CommandText = "INSERT INTO events (session_id, kind, controller_id, timestamp, received_at) VALUES ($s, $k, $c, $t, $at)";
@@ -158,29 +121,61 @@ public sealed partial class SqliteRaceStore : IRaceStore
     public void Dispose()
     {
         _append.Dispose();
-        _connection.Dispose();
+        Close();
     }
 
-    /// <summary>Columns added after the first release; an older database gets them on open (null = unset).</summary>
-    private void AddMissingColumns()
+    /// <summary>One emulator per database: a second one on the same file would mix its laps into the first one's session.</summary>
+    private static ExclusiveFileLock Lock(string path)
     {
-        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var query = _connection.CreateCommand())
+        var lockPath = ExclusiveFileLock.PathFor(path);
+        try
         {
-            query.CommandText = "SELECT name FROM pragma_table_info('session_races')";
-            using var reader = query.ExecuteReader();
+            return ExclusiveFileLock.Acquire(lockPath);
+        }
+        catch (FileLockedException ex)
+        {
+            var holder = ex.HolderPid is { } pid ? string.Create(CultureInfo.InvariantCulture, $" (pid {pid})") : "";
+            throw new EmulatorConfigurationException(
+                $"database {path} is in use by another lapgate emulator{holder}: stop that one, or start this one with another --db", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EmulatorConfigurationException($"--db: cannot create the lock file {lockPath} beside the database: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary><c>PRAGMA quick_check</c> (fast at these sizes): a damaged file is refused before anything is read from it.</summary>
+    private void CheckIntegrity(string path)
+    {
+        using var check = _connection.CreateCommand();
+        check.CommandText = "PRAGMA quick_check(3)";
+        var problems = new List<string>();
+        using (var reader = check.ExecuteReader())
+        {
             while (reader.Read())
             {
-                existing.Add(reader.GetString(0));
+                problems.Add(reader.GetString(0).ReplaceLineEndings(" ").Trim());
             }
         }
-        foreach (var column in (string[])["min_lap_ms INTEGER", "max_lap_ms INTEGER", "kind TEXT", "suspended_at TEXT", "suspended_ms INTEGER", "track_id INTEGER", "countdown_ms INTEGER", "track_name TEXT"])
+        if (problems is not ["ok"])
         {
-            if (!existing.Contains(column.Split(' ')[0]))
-            {
-                Execute($"ALTER TABLE session_races ADD COLUMN {column} NULL");
-            }
+            throw Damaged(path, string.Join("; ", problems), inner: null);
         }
+    }
+
+    private static bool IsDamage(SqliteException ex) => ex.SqliteErrorCode is 11 or 26; // SQLITE_CORRUPT, SQLITE_NOTADB
+
+    private static EmulatorConfigurationException Damaged(string path, string problem, Exception? inner)
+    {
+        var message = $"database {path} is damaged ({problem}). Start with another --db (or --no-db); the damaged file is kept as it is " +
+            "for inspection (move it away to start afresh at the same path)";
+        return inner is null ? new EmulatorConfigurationException(message) : new EmulatorConfigurationException(message, inner);
+    }
+
+    private void Close()
+    {
+        _connection.Dispose();
+        _lock?.Dispose();
     }
 
     private void Execute(string sql)

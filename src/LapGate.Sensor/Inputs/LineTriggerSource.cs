@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>
-/// Triggers from a text stream in the line protocol (<see cref="LineParser"/>). Each line is stamped with
-/// the monotonic clock the moment it is read; bad lines are logged with their line number and skipped; comment
-/// lines are logged by <see cref="BoardComments"/>.
+/// Triggers from a text stream in the line protocol (<see cref="LineParser"/>), read by a <see cref="BoundedLineReader"/>.
+/// Each line is stamped with the monotonic clock the moment it is read; bad and over-long lines are logged once with
+/// their line number (shown as <see cref="LinePreview"/>: at most about 80 characters) and skipped; comment lines are
+/// logged by <see cref="BoardComments"/>.
 /// </summary>
 public class LineTriggerSource : ITriggerSource
 {
@@ -34,26 +35,30 @@ public class LineTriggerSource : ITriggerSource
 
     public async IAsyncEnumerable<Trigger> ReadAsync([EnumeratorCancellation] CancellationToken ct)
     {
+        var lines = new BoundedLineReader(_reader);
         var lineNumber = 0;
         while (true)
         {
-            var line = await _reader.ReadLineAsync(ct).ConfigureAwait(false);
+            var read = await lines.ReadLineAsync(ct).ConfigureAwait(false);
             var stamp = _time.GetTimestamp();
-            if (line is null)
+            if (read is not { } line)
             {
                 yield break;
             }
             lineNumber++;
-            var parsed = LineParser.Parse(line);
+            if (line.TooLong)
+            {
+                Report(lineNumber, line, $"line longer than {BoundedLineReader.MaxLineLength} characters ({line.Length})");
+                continue;
+            }
+            var parsed = LineParser.Parse(line.Text);
             switch (parsed.Kind)
             {
                 case LineKind.Trigger:
                     yield return new Trigger(parsed.Pin, parsed.DeviceTimeMicros, stamp, lineNumber);
                     break;
                 case LineKind.Invalid:
-                    var problem = new InputProblem(Name, lineNumber, line, parsed.Error!);
-                    _logger.LogWarning("{Problem}", problem.ToString());
-                    Problem?.Invoke(this, problem);
+                    Report(lineNumber, line, parsed.Error!);
                     break;
                 case LineKind.Ignored when parsed.Comment is { } comment:
                     _comments.Log(lineNumber, comment);
@@ -62,5 +67,12 @@ public class LineTriggerSource : ITriggerSource
                     break;
             }
         }
+    }
+
+    private void Report(int lineNumber, LineRead line, string reason)
+    {
+        var problem = new InputProblem(Name, lineNumber, LinePreview.Of(line.Text, line.Length), reason);
+        _logger.LogWarning("{Problem}", problem.ToString());
+        Problem?.Invoke(this, problem);
     }
 }

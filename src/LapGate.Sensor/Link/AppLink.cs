@@ -104,6 +104,8 @@ public sealed partial class AppLink
                 {
                     var drop = ex as LinkDroppedException ?? new LinkDroppedException(ReconnectCause.ConnectionLost, ex.Message, ex);
                     attempt++;
+                    // Events queued during the connect or handshake count as pending too (they are this sensor's).
+                    Drain(events);
                     SetState(LinkState.Disconnected);
                     var delay = _options.RetryPolicy.NextDelay(new RetryContext(attempt, drop.Cause, _time.GetElapsedTime(_lastRegistered)));
                     _logger.LogWarning("link to {Server} dropped ({Cause}): {Detail}; {Pending} event(s) pending; retry {Attempt} in {Delay} ms",

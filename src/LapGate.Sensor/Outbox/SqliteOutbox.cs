@@ -15,16 +15,17 @@ namespace LapGate.Sensor.Outbox;
 /// an event is lost in a power cut only if the cut comes before its fsync completed, whichever of the send and
 /// the fsync goes first, so sending first only adds a chance that the app already has it (and the app may
 /// then hold a lap the journal lacks; nothing is re-sent for it, nothing doubles).
-/// Delivered events stay in the journal with their delivery time.
+/// Delivered events stay in the journal with their delivery time. A write that fails during a run (a full disk,
+/// a read-only remount) never throws: see <see cref="Problem"/> (partial file <c>SqliteOutbox.Writes.cs</c>).
 /// </summary>
-public sealed class SqliteOutbox : IOutbox
+public sealed partial class SqliteOutbox : IOutbox
 {
     private readonly SqliteConnection _connection;
     private readonly SafeFileHandle _syncFile;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    // The highest event id committed (guarded by _gate) and the highest known flushed to disk (Interlocked).
+    // The highest event id in the file (guarded by _gate) and the highest known flushed to disk (Interlocked).
     private long _committedThrough;
     private long _durableThrough;
 
@@ -33,6 +34,7 @@ public sealed class SqliteOutbox : IOutbox
         _connection = connection;
         _syncFile = syncFile;
         _committedThrough = committedThrough;
+        _lastId = committedThrough;
         _time = time;
     }
 
@@ -41,15 +43,21 @@ public sealed class SqliteOutbox : IOutbox
 
     /// <summary>
     /// The highest event id known to be on disk (fsynced): every event with an id up to it survives a power
-    /// cut. Events from earlier runs count from <see cref="Open"/> on (it flushes once).
+    /// cut. Events from earlier runs count from <see cref="Open(string, TimeProvider?)"/> on (it flushes once).
     /// </summary>
     public long DurableThrough => Interlocked.Read(ref _durableThrough);
 
     /// <summary>Called after a flush chose what it claims and before its fsync. For tests.</summary>
     internal Action? FlushStarting { get; set; }
 
-    /// <summary>Opens (creating when missing, with its folder) the outbox at <paramref name="path"/>.</summary>
-    public static SqliteOutbox Open(string path, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Opens (creating when missing, with its folder) the outbox at <paramref name="path"/>, upgrades its schema
+    /// (<see cref="OutboxSchema"/>) and checks that it can be written. Throws <see cref="OutboxRefusedException"/>
+    /// for a file of a newer LapGate, <see cref="SqliteException"/> or <see cref="IOException"/> otherwise.
+    /// </summary>
+    public static SqliteOutbox Open(string path, TimeProvider? timeProvider = null) => Open(path, timeProvider, null);
+
+    internal static SqliteOutbox Open(string path, TimeProvider? timeProvider, IReadOnlyList<string>? migrations)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -63,38 +71,16 @@ public sealed class SqliteOutbox : IOutbox
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, """
-                PRAGMA journal_mode=WAL;
-                PRAGMA synchronous=NORMAL;
-                CREATE TABLE IF NOT EXISTS events(
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  kind TEXT NOT NULL, lane INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL, pin INTEGER NOT NULL,
-                  written_at TEXT NOT NULL, delivered_at TEXT NULL);
-                CREATE INDEX IF NOT EXISTS events_pending ON events(id) WHERE delivered_at IS NULL;
-                CREATE TABLE IF NOT EXISTS rejected(
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  pin INTEGER NOT NULL, lane INTEGER NULL, timestamp_ms INTEGER NOT NULL,
-                  reason TEXT NOT NULL, detail TEXT NOT NULL, line INTEGER NULL, written_at TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS clock(
-                  source TEXT PRIMARY KEY NOT NULL, offset_ms INTEGER NOT NULL, extended_us INTEGER NOT NULL,
-                  last_raw_us INTEGER NOT NULL, host_epoch_us INTEGER NOT NULL, written_at TEXT NOT NULL);
-                """);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
         SafeFileHandle? syncFile = null;
         try
         {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            OutboxSchema.Upgrade(connection, path, migrations);
             long committed;
             using (var max = connection.CreateCommand())
             {
-                max.CommandText = "SELECT COALESCE(MAX(id), 0) FROM events";
+                max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(id) FROM events), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0))";
                 committed = (long)max.ExecuteScalar()!;
             }
             syncFile = OpenSyncFile(path);
@@ -113,17 +99,21 @@ public sealed class SqliteOutbox : IOutbox
     /// <summary>
     /// Makes every commit made before this call durable: one fsync of the <c>-wal</c> file, where WAL mode
     /// writes commits (with <c>synchronous=NORMAL</c>, SQLite itself syncs the WAL and then the database file
-    /// around each checkpoint, so what was checkpointed is already on disk). Does not hold the outbox lock
-    /// during the fsync: appends and deliveries go on meanwhile, and are claimed by the next flush, not this
-    /// one. Returns <see cref="DurableThrough"/>. Throws <see cref="IOException"/> when the disk reports an error.
+    /// around each checkpoint, so what was checkpointed is already on disk). Writes that failed earlier are tried
+    /// again first. Does not hold the outbox lock during the fsync: appends and deliveries go on meanwhile, and are
+    /// claimed by the next flush, not this one. Returns <see cref="DurableThrough"/>. Throws <see cref="IOException"/>
+    /// when the disk reports an error.
     /// </summary>
     public long FlushToDisk()
     {
         long claim;
+        OutboxDurabilityChange? changed;
         lock (_gate)
         {
+            changed = WriteBacklogLocked();
             claim = _committedThrough;
         }
+        RaiseIfChanged(changed);
         FlushStarting?.Invoke();
         RandomAccess.FlushToDisk(_syncFile);
         var seen = Interlocked.Read(ref _durableThrough);
@@ -139,96 +129,28 @@ public sealed class SqliteOutbox : IOutbox
         return seen;
     }
 
-    public IReadOnlyList<SensorEvent> Append(IReadOnlyList<SensorEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        lock (_gate)
-        {
-            using var tx = _connection.BeginTransaction();
-            var result = new List<SensorEvent>(events.Count);
-            using var cmd = _connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO events(kind, lane, timestamp_ms, pin, written_at) VALUES ($k, $l, $t, $p, $w) RETURNING id";
-            var k = cmd.Parameters.Add("$k", SqliteType.Text);
-            var l = cmd.Parameters.Add("$l", SqliteType.Integer);
-            var t = cmd.Parameters.Add("$t", SqliteType.Integer);
-            var p = cmd.Parameters.Add("$p", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("$w", Now());
-            foreach (var e in events)
-            {
-                k.Value = e.Kind.ToString();
-                l.Value = e.Lane;
-                t.Value = e.TimestampMs;
-                p.Value = e.Pin;
-                var id = (long)cmd.ExecuteScalar()!;
-                result.Add(e with { Id = id });
-            }
-            tx.Commit();
-            if (result.Count > 0)
-            {
-                _committedThrough = Math.Max(_committedThrough, result[^1].Id);
-            }
-            return result;
-        }
-    }
-
+    /// <summary>Every event not yet confirmed, oldest first: those in the file and those still waiting to be written.</summary>
     public IReadOnlyList<SensorEvent> Pending()
     {
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = "SELECT id, kind, lane, timestamp_ms, pin FROM events WHERE delivered_at IS NULL ORDER BY id";
-            using var reader = cmd.ExecuteReader();
             var result = new List<SensorEvent>();
-            while (reader.Read())
+            using (var reader = cmd.ExecuteReader())
             {
-                var kind = Enum.Parse<EventKind>(reader.GetString(1));
-                result.Add(new SensorEvent(reader.GetInt64(0), kind, reader.GetInt32(2), reader.GetInt64(3), reader.GetInt32(4)));
+                while (reader.Read())
+                {
+                    var kind = Enum.Parse<EventKind>(reader.GetString(1));
+                    var e = new SensorEvent(reader.GetInt64(0), kind, reader.GetInt32(2), reader.GetInt64(3), reader.GetInt32(4));
+                    if (!_marks.ContainsKey(e.Id))
+                    {
+                        result.Add(e);
+                    }
+                }
             }
+            result.AddRange(_events.Where(w => w.DeliveredAt is null).Select(w => w.Event));
             return result;
-        }
-    }
-
-    public void MarkDelivered(IReadOnlyList<long> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count == 0)
-        {
-            return;
-        }
-        lock (_gate)
-        {
-            using var tx = _connection.BeginTransaction();
-            using var cmd = _connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "UPDATE events SET delivered_at = $w WHERE id = $id AND delivered_at IS NULL";
-            cmd.Parameters.AddWithValue("$w", Now());
-            var id = cmd.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var value in ids)
-            {
-                id.Value = value;
-                cmd.ExecuteNonQuery();
-            }
-            tx.Commit();
-        }
-    }
-
-    /// <summary>Journals a rejected trigger. Committed, not flushed: a power cut may lose the latest rejections.</summary>
-    public void Reject(RejectedTrigger rejected)
-    {
-        ArgumentNullException.ThrowIfNull(rejected);
-        lock (_gate)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO rejected(pin, lane, timestamp_ms, reason, detail, line, written_at) VALUES ($p, $l, $t, $r, $d, $n, $w)";
-            cmd.Parameters.AddWithValue("$p", rejected.Pin);
-            cmd.Parameters.AddWithValue("$l", (object?)rejected.Lane ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$t", rejected.TimestampMs);
-            cmd.Parameters.AddWithValue("$r", rejected.Reason.ToString());
-            cmd.Parameters.AddWithValue("$d", rejected.Detail);
-            cmd.Parameters.AddWithValue("$n", (object?)rejected.Line ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$w", Now());
-            cmd.ExecuteNonQuery();
         }
     }
 
@@ -264,6 +186,10 @@ public sealed class SqliteOutbox : IOutbox
         ArgumentException.ThrowIfNullOrEmpty(source);
         lock (_gate)
         {
+            if (_clocks.TryGetValue(source, out var unwritten))
+            {
+                return unwritten.State;
+            }
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = "SELECT offset_ms, extended_us, last_raw_us, host_epoch_us FROM clock WHERE source = $s";
             cmd.Parameters.AddWithValue("$s", source);
@@ -274,43 +200,14 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
-    /// <summary>
-    /// Saves the device-clock mapping of the input <paramref name="source"/>; with <paramref name="flush"/>
-    /// durably before returning (a new mapping). Without, it is committed before the events stamped with it and
-    /// becomes durable with them at the batch's <see cref="FlushToDisk"/>. Throws <see cref="IOException"/> when
-    /// the flush fails.
-    /// </summary>
-    public void SaveClock(string source, DeviceClockState state, bool flush = true)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(source);
-        ArgumentNullException.ThrowIfNull(state);
-        lock (_gate)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO clock(source, offset_ms, extended_us, last_raw_us, host_epoch_us, written_at) " +
-                "VALUES ($s, $o, $e, $r, $h, $w)";
-            cmd.Parameters.AddWithValue("$s", source);
-            cmd.Parameters.AddWithValue("$o", state.OffsetMillis);
-            cmd.Parameters.AddWithValue("$e", state.Extended);
-            cmd.Parameters.AddWithValue("$r", state.LastRaw);
-            cmd.Parameters.AddWithValue("$h", state.HostEpochMicros);
-            cmd.Parameters.AddWithValue("$w", Now());
-            cmd.ExecuteNonQuery();
-        }
-        if (flush)
-        {
-            FlushToDisk();
-        }
-    }
-
-    /// <summary>The number of journaled rejected triggers.</summary>
+    /// <summary>The number of journaled rejected triggers (those waiting to be written included).</summary>
     public long RejectedCount()
     {
         lock (_gate)
         {
             using var cmd = _connection.CreateCommand();
             cmd.CommandText = "SELECT COUNT(*) FROM rejected";
-            return (long)cmd.ExecuteScalar()!;
+            return (long)cmd.ExecuteScalar()! + _rejected.Count;
         }
     }
 
@@ -327,11 +224,15 @@ public sealed class SqliteOutbox : IOutbox
         }
     }
 
-    /// <summary>Closes the connection (SQLite checkpoints the WAL into the database, synced), then the flush handle.</summary>
+    /// <summary>
+    /// Tries once more to write what is waiting, then closes the connection (SQLite checkpoints the WAL into the
+    /// database, synced) and the flush handle. What still cannot be written is lost; see <see cref="Unwritten"/> before.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            _ = WriteBacklogLocked();
             _connection.Dispose();
         }
         _syncFile.Dispose();

@@ -12,7 +12,7 @@ namespace LapGate.Sensor.Pipeline;
 /// </summary>
 internal sealed class OutboxFlusher : IAsyncDisposable
 {
-    private readonly SqliteOutbox _outbox;
+    private readonly IOutbox _outbox;
     private readonly ILogger _logger;
     private readonly Action<long> _flushed;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
@@ -24,8 +24,8 @@ internal sealed class OutboxFlusher : IAsyncDisposable
 
     /// <param name="outbox">The open outbox.</param>
     /// <param name="logger">Where a failed flush is logged.</param>
-    /// <param name="flushed">Called on the flusher's task after each flush, with <see cref="SqliteOutbox.DurableThrough"/>.</param>
-    public OutboxFlusher(SqliteOutbox outbox, ILogger logger, Action<long> flushed)
+    /// <param name="flushed">Called on the flusher's task after each flush, with <see cref="IOutbox.DurableThrough"/>.</param>
+    public OutboxFlusher(IOutbox outbox, ILogger logger, Action<long> flushed)
     {
         _outbox = outbox;
         _logger = logger;

@@ -21,7 +21,8 @@ public sealed class SensorRunner : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly StatusTracker _status;
-    private SqliteOutbox? _outbox;
+    private OutboxLock? _lock;
+    private IOutbox? _outbox;
     private AppLink? _link;
     private int _started;
 
@@ -50,7 +51,12 @@ public sealed class SensorRunner : IAsyncDisposable
             if (_outbox is { } outbox)
             {
                 var durable = outbox.DurableThrough;
-                status = status with { DurableThrough = durable, NotYetDurable = Math.Max(0, _status.HighestAcceptedId - durable) };
+                status = status with
+                {
+                    DurableThrough = durable,
+                    NotYetDurable = Math.Max(0, _status.HighestAcceptedId - durable),
+                    OutboxProblem = outbox.Problem,
+                };
             }
             return _link is { } link
                 ? status with { Connection = link.State, AppApiVersion = link.ApiVersion, EventsPending = link.PendingCount }
@@ -91,7 +97,8 @@ public sealed class SensorRunner : IAsyncDisposable
     /// <summary>
     /// Runs the sensor. Ends after <paramref name="input"/> completes and everything pending is confirmed
     /// delivered. Cancelling stops at once (throws <see cref="OperationCanceledException"/>); undelivered
-    /// events stay in the outbox for the next run.
+    /// events stay in the outbox for the next run. Throws <see cref="OutboxRefusedException"/> at once, before
+    /// anything is read, when another sensor holds the outbox or it cannot be written.
     /// </summary>
     public async Task RunAsync(ITriggerSource input, CancellationToken ct)
     {
@@ -100,10 +107,13 @@ public sealed class SensorRunner : IAsyncDisposable
         {
             throw new InvalidOperationException("a SensorRunner runs once; create a new one");
         }
-        _outbox = OpenOutbox();
-        OutboxOpened?.Invoke(_outbox);
+        _lock = OutboxLock.Acquire(_options.OutboxPath);
+        var opened = OpenOutbox();
+        OutboxOpened?.Invoke(opened);
+        _outbox = opened;
+        _outbox.DurabilityChanged += (_, change) => OnDurabilityChanged(change);
         _status.Update(s => s with { Input = input.Name });
-        _status.Delivered(_outbox.DeliveredSince(_status.StartOfToday()));
+        _status.Delivered(opened.DeliveredSince(_status.StartOfToday()));
         var time = _options.TimeProvider;
         var deviceClock = new DeviceClock(new OutboxClockStore(_outbox, input.Name), input.Name, _loggers.CreateLogger("LapGate.Sensor.Clock"));
         var processor = new TriggerProcessor(_options.Config, new HostClock(time), deviceClock);
@@ -138,7 +148,7 @@ public sealed class SensorRunner : IAsyncDisposable
         if (first == inputTask && inputTask.IsCompletedSuccessfully)
         {
             _status.Update(s => s with { InputEnded = true });
-            _logger.LogInformation("input {Input} ended; delivering {Pending} pending event(s)", input.Name, _outbox.Pending().Count);
+            SensorRunnerLog.InputEnded(_logger, input.Name, link.PendingCount);
             await linkTask.ConfigureAwait(false);
             _logger.LogInformation("all events delivered");
             return;
@@ -263,6 +273,19 @@ public sealed class SensorRunner : IAsyncDisposable
         _status.FromApp(message);
     }
 
+    private void OnDurabilityChanged(OutboxDurabilityChange change)
+    {
+        if (change.Problem is { } problem)
+        {
+            SensorRunnerLog.NotDurable(_logger, problem.Path, problem.Cause, change.Unwritten, problem.Fix);
+        }
+        else
+        {
+            SensorRunnerLog.DurableAgain(_logger, _options.OutboxPath, change.Written);
+        }
+        StatusChanged?.Invoke(this, EventArgs.Empty);
+    }
+
     private SqliteOutbox OpenOutbox()
     {
         try
@@ -279,13 +302,23 @@ public sealed class SensorRunner : IAsyncDisposable
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
+            // Not an environment problem OutboxRecovery recognised: say what SQLite or the OS said.
             throw new InvalidOperationException($"cannot open the outbox {_options.OutboxPath}: {ex.Message}", ex);
         }
     }
 
+    /// <summary>Closes the outbox (one more try to write what is kept in memory), then releases the lock.</summary>
     public ValueTask DisposeAsync()
     {
-        _outbox?.Dispose();
+        if (_outbox is { } outbox)
+        {
+            outbox.Dispose();
+            if (outbox.Problem is { } problem && outbox.Unwritten is var lost and > 0)
+            {
+                SensorRunnerLog.LostAtExit(_logger, lost, problem.Path, problem.Cause);
+            }
+        }
+        _lock?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using LapGate.Sensor.Link;
+using LapGate.Sensor.Outbox;
 
 namespace LapGate.Sensor.Pipeline;
 
@@ -69,6 +70,15 @@ public sealed record SensorStatus
 
     /// <summary>The latest rejected triggers not tied to a lane (unknown pins), newest first.</summary>
     public IReadOnlyList<RejectionStatus> RecentOtherRejections { get; init; } = [];
+
+    /// <summary>
+    /// Why the outbox cannot be written, or null while it can. While set, laps are sent from memory but are not
+    /// durable (a restart or power cut loses those not yet confirmed); they are written once the outbox can be.
+    /// </summary>
+    public OutboxProblem? OutboxProblem { get; init; }
+
+    /// <summary>True while every accepted event is written to the outbox (<see cref="OutboxProblem"/> is null).</summary>
+    public bool Durable => OutboxProblem is null;
 
     /// <summary>How many times the link dropped.</summary>
     public int Reconnects { get; init; }

@@ -66,4 +66,124 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
         Assert.NotEqual(0, exit);
         Assert.Contains("--db and --no-db cannot be used together", cli.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Emulate_SecondOnTheSameDb_ExitsTwoNamingFileAndPid()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("race.db");
+        using var first = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        try
+        {
+            await first.WaitForLineAsync("LapGate emulator listening on ");
+            using var second = CliProcess.Start("emulate", "--port", "0", "--db", db);
+
+            var exit = await second.WaitForExitAsync();
+
+            output.WriteLine(second.Output);
+            Assert.Equal(2, exit);
+            Assert.Equal($"error: database {db} is in use by another lapgate emulator (pid {first.Id}): stop that one, or start this one with another --db", second.Output.Trim());
+            await first.InterruptAsync();
+            Assert.Equal(0, await first.WaitForExitAsync());
+        }
+        finally
+        {
+            output.WriteLine(first.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Emulate_FirstKilled_SecondStartsOnTheSameDb()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("race.db");
+        using (var first = CliProcess.Start("emulate", "--port", "0", "--db", db))
+        {
+            await first.WaitForLineAsync("LapGate emulator listening on ");
+            first.Kill();
+            await first.WaitForExitAsync();
+        }
+
+        using var second = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        await second.WaitForLineAsync("LapGate emulator listening on ");
+        await second.InterruptAsync();
+
+        Assert.Equal(0, await second.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task Emulate_DamagedDb_ExitsTwoWithOneLineAndNoStackTrace()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("race.db");
+        await File.WriteAllBytesAsync(db, [.. "SQLite format 3\0"u8, .. Enumerable.Range(0, 8192).Select(i => (byte)(i * 37))]);
+
+        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        var exit = await cli.WaitForExitAsync();
+
+        output.WriteLine(cli.Output);
+        Assert.Equal(2, exit);
+        var line = Assert.Single(cli.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: database {db} is damaged (", line, StringComparison.Ordinal);
+        Assert.True(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task Emulate_BindToAnAddressThisMachineLacks_ExitsTwoWithOneLine()
+    {
+        using var cli = CliProcess.Start("emulate", "--port", "0", "--no-db", "--bind", "192.0.2.77");
+
+        var exit = await cli.WaitForExitAsync();
+
+        output.WriteLine(cli.Output);
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --bind: this machine has no address 192.0.2.77; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) " +
+            "or one of its own addresses (see `ip addr`)", cli.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Emulate_GuardFlags_AllowTheNamedHostAndOrigin()
+    {
+        using var cli = CliProcess.Start("emulate", "--port", "0", "--no-db", "--allowed-host", "race-pi.example.net",
+            "--allow-origin", "http://overlay.local:8080", "--handshake-timeout", "5", "--max-connections", "3");
+        try
+        {
+            var listening = await cli.WaitForLineAsync("LapGate emulator listening on ");
+            var api = new Uri(listening.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
+            using var http = new HttpClient { Timeout = TestTimeouts.Signal };
+            using var named = new HttpRequestMessage(HttpMethod.Get, api);
+            named.Headers.Host = "race-pi.example.net";
+            using var other = new HttpRequestMessage(HttpMethod.Get, api);
+            other.Headers.Host = "rebind.example";
+            using var fromOverlay = new HttpRequestMessage(HttpMethod.Post, new Uri(api, "/api/race/reset")) { Content = TestEmulator.NoBody() };
+            fromOverlay.Headers.Add("Origin", "http://overlay.local:8080");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.SendAsync(named)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.SendAsync(other)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.SendAsync(fromOverlay)).StatusCode);
+
+            await cli.InterruptAsync();
+            Assert.Equal(0, await cli.WaitForExitAsync());
+        }
+        finally
+        {
+            output.WriteLine(cli.Output);
+        }
+    }
+
+    [Theory]
+    [InlineData("--allowed-host|http://race-pi", "allowed host \"http://race-pi\" is not a host name")]
+    [InlineData("--allow-origin|overlay.local", "allowed origin \"overlay.local\" is not an origin")]
+    [InlineData("--handshake-timeout|0", "--handshake-timeout: 0 s must be more than 0")]
+    [InlineData("--max-connections|0", "--max-connections: 0 must be between 1 and 10000")]
+    public async Task Emulate_BadGuardOption_ExitsTwoWithOneClearLine(string args, string message)
+    {
+        using var cli = CliProcess.Start(["emulate", "--port", "0", "--no-db", .. args.Split('|')]);
+
+        var exit = await cli.WaitForExitAsync();
+
+        output.WriteLine(cli.Output);
+        Assert.Equal(2, exit);
+        Assert.Contains("error: " + message, cli.Output, StringComparison.Ordinal);
+    }
 }

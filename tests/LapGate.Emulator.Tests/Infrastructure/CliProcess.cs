@@ -59,6 +59,9 @@ public sealed class CliProcess : IDisposable
         await kill.WaitForExitAsync().WaitAsync(TestTimeouts.Signal);
     }
 
+    /// <summary>SIGKILL: the process dies at once, as in a crash or a pulled plug (nothing of it runs to clean up).</summary>
+    public void Kill() => _process.Kill();
+
     public async Task<int> WaitForExitAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(TestTimeouts.Process);

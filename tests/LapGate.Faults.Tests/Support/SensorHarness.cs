@@ -3,6 +3,7 @@ using LapGate.Sensor.Config;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;
 using LapGate.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace LapGate.Faults.Tests.Support;
 
@@ -17,10 +18,14 @@ public sealed class SensorHarness : IAsyncDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private Task? _run;
 
-    public SensorHarness(Uri server, string trackJson = LapPlan.TrackJson)
+    /// <param name="server">The app.</param>
+    /// <param name="trackJson">The sensor config.</param>
+    /// <param name="outboxPath">The outbox (default: in a fresh temp folder).</param>
+    /// <param name="loggers">Where the sensor logs (default: nowhere).</param>
+    public SensorHarness(Uri server, string trackJson = LapPlan.TrackJson, string? outboxPath = null, ILoggerFactory? loggers = null)
     {
         var config = SensorConfigLoader.Parse(trackJson, "track.json", server);
-        _runner = new SensorRunner(new SensorOptions { Server = server, Config = config, OutboxPath = _dir.File("outbox.db") });
+        _runner = new SensorRunner(new SensorOptions { Server = server, Config = config, OutboxPath = outboxPath ?? _dir.File("outbox.db") }, loggers);
         _runner.Reconnecting += (_, e) =>
         {
             lock (_gate)

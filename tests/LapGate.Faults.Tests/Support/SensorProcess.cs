@@ -38,6 +38,9 @@ public sealed class SensorProcess : IDisposable
         return running;
     }
 
+    /// <summary>The process id (<c>dotnet lapgate.dll</c> runs the sensor in this process).</summary>
+    public int Id => _process.Id;
+
     public event EventHandler? OutputReceived;
 
     /// <summary>Waits until the output (stdout and stderr) contains <paramref name="text"/>.</summary>

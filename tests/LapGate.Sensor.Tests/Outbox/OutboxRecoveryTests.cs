@@ -103,18 +103,25 @@ public class OutboxRecoveryTests
     }
 
     [Fact]
-    public void OpenOrRecover_DirectoryInItsPlace_MovesItAsideAndStartsFresh()
+    public void OpenOrRecover_FolderInItsPlace_RefusedAndTheFolderIsLeftAsItIs()
     {
         using var dir = new TempDirectory();
         var path = dir.File("outbox.db");
         Directory.CreateDirectory(path);
+        using (var inside = SqliteOutbox.Open(Path.Combine(path, "outbox.db")))
+        {
+            inside.Append([Lap(1, 1000)]);
+        }
 
-        var opened = OutboxRecovery.OpenOrRecover(path, new FakeTimeProvider(Now));
-        using var outbox = opened.Outbox;
+        var refused = Assert.Throws<OutboxRefusedException>(() => OutboxRecovery.OpenOrRecover(path, new FakeTimeProvider(Now)));
 
-        Assert.True(opened.Recovered);
-        Assert.True(Directory.Exists(opened.MovedAsideTo));
-        Assert.True(File.Exists(path));
+        Assert.Equal(OutboxProblemKind.Folder, refused.Problem!.Kind);
+        Assert.Equal($"the outbox {path} is a folder, not a file. Give the outbox a file path, e.g. {path}/outbox.db; " +
+            "the folder is left as it is.", refused.Message);
+        Assert.True(Directory.Exists(path));
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path, "outbox.db.bad-*"));
+        using var inner = SqliteOutbox.Open(Path.Combine(path, "outbox.db"));
+        Assert.Single(inner.Pending());
     }
 
     [Fact]

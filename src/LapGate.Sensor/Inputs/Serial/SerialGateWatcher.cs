@@ -31,7 +31,7 @@ public sealed class SerialGateWatcher : IGateWatcher
             var hint = ex is UnauthorizedAccessException ? " Add the user to the 'dialout' group: 'sudo usermod -aG dialout $USER', then log in again." : " Is the board plugged in?";
             throw new InputOpenException($"serial:{options.Path}: cannot open it: {ex.Message}.{hint}", ex);
         }
-        _reading = ReadAsync(new SerialLineReader(_port.BaseStream), _stop.Token);
+        _reading = ReadAsync(new BoundedLineReader(_port.BaseStream), _stop.Token);
     }
 
     public event EventHandler? Waiting;
@@ -61,14 +61,18 @@ public sealed class SerialGateWatcher : IGateWatcher
         }
     }
 
-    private async Task ReadAsync(SerialLineReader lines, CancellationToken ct)
+    private async Task ReadAsync(BoundedLineReader lines, CancellationToken ct)
     {
         await Task.Yield();
         try
         {
-            while (await lines.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+            while (await lines.ReadLineAsync(ct).ConfigureAwait(false) is { } read)
             {
-                var parsed = LineParser.Parse(line);
+                if (read.TooLong)
+                {
+                    continue;
+                }
+                var parsed = LineParser.Parse(read.Text);
                 if (parsed.Kind != LineKind.Trigger)
                 {
                     continue;

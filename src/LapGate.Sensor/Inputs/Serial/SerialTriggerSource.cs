@@ -65,7 +65,7 @@ public sealed class SerialTriggerSource : ITriggerSource
                 continue;
             }
             delay = _options.FirstRetryDelay;
-            var lines = new SerialLineReader(port.BaseStream);
+            var lines = new BoundedLineReader(port.BaseStream);
             using (port)
             using (ct.Register(static p => ((SerialPort)p!).Dispose(), port))
             {
@@ -78,7 +78,11 @@ public sealed class SerialTriggerSource : ITriggerSource
                     }
                     var stamp = _time.GetTimestamp();
                     lineNumber++;
-                    if (ToTrigger(line, lineNumber, stamp) is { } trigger)
+                    if (line.TooLong)
+                    {
+                        Report(lineNumber, line.Text, $"line longer than {BoundedLineReader.MaxLineLength} characters ({line.Length})", line.Length);
+                    }
+                    else if (ToTrigger(line.Text, lineNumber, stamp) is { } trigger)
                     {
                         yield return trigger;
                     }
@@ -122,7 +126,7 @@ public sealed class SerialTriggerSource : ITriggerSource
         return port;
     }
 
-    private static async Task<string?> ReadLineAsync(SerialLineReader lines, CancellationToken ct)
+    private static async Task<LineRead?> ReadLineAsync(BoundedLineReader lines, CancellationToken ct)
     {
         try
         {
@@ -156,9 +160,9 @@ public sealed class SerialTriggerSource : ITriggerSource
         }
     }
 
-    private void Report(int lineNumber, string text, string reason)
+    private void Report(int lineNumber, string text, string reason, long? length = null)
     {
-        var problem = new InputProblem(Name, lineNumber, text, reason);
+        var problem = new InputProblem(Name, lineNumber, LinePreview.Of(text, length), reason);
         _logger.LogWarning("{Problem}", problem.ToString());
         Problem?.Invoke(this, problem);
     }

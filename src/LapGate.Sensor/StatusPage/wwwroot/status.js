@@ -128,9 +128,12 @@
     $("not-durable").textContent = String(s.notYetDurable);
     $("delivered").textContent = String(s.deliveredToday);
     const warn = $("durability");
-    const problem = s.durabilityProblem || null;
+    // The terminal's words for an outbox that cannot be written (SensorStatus.OutboxProblem).
+    const problem = s.outboxProblem;
     warn.hidden = !problem;
-    warn.textContent = problem || "";
+    warn.textContent = problem
+      ? `NOT DURABLE: ${problem.cause}: laps are sent from memory, not written to the outbox until it can be written again. ${problem.fix}.`
+      : "";
     renderLanes(s.lanes);
     renderGates(s.gates);
     $("log").textContent = update.log.join("\n");

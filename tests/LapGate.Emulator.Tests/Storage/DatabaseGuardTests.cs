@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using LapGate.Emulator.Api;
+using LapGate.Emulator.Storage;
+using LapGate.Emulator.Tests.Infrastructure;
+using LapGate.TestSupport;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace LapGate.Emulator.Tests.Storage;
+
+/// <summary>The emulator's database: one emulator per file, a damaged file refused and kept, API errors in plain words.</summary>
+public sealed class DatabaseGuardTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Start_DatabaseInUseByAnotherEmulator_RefusedNamingFileAndPid()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("emulator.db");
+        await using var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+
+        Assert.Equal($"database {db} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", ex.Message);
+        first.Race.ApplyLap(1, 1000);
+        Assert.NotNull((await first.GetRaceAsync()).Find(1)?.LastCrossing);
+    }
+
+    [Fact]
+    public async Task Start_AfterTheFirstStopped_SameDatabaseOpens()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("emulator.db");
+        await (await TestEmulator.StartAsync(output, o => o.DatabasePath = db)).DisposeAsync();
+
+        await using var second = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+
+        Assert.Equal("idle", (await second.GetRaceAsync()).State);
+    }
+
+    [Fact]
+    public async Task Start_DamagedPages_RefusedNamingFileAndWhatToDoAndTheFileIsKept()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("emulator.db");
+        await using (var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                using var saved = await emulator.Http.PostAsync("api/tracks", TestEmulator.JsonBody($$"""{"name":"Track {{i}} {{new string('x', 40)}}"}"""));
+                saved.EnsureSuccessStatusCode();
+            }
+        }
+        DamagePages(db);
+        var damaged = File.ReadAllBytes(db);
+
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+
+        Assert.StartsWith($"database {db} is damaged (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(damaged, File.ReadAllBytes(db));
+    }
+
+    [Fact]
+    public async Task Start_FileThatIsNotADatabase_RefusedAndKept()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("emulator.db");
+        await File.WriteAllTextAsync(db, "these are my notes, not a database\n");
+
+        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+
+        Assert.StartsWith($"database {db} is damaged (", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db));
+    }
+
+    [Fact]
+    public async Task Post_DatabaseFailsMidRun_500WithJsonMessage()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("emulator.db");
+        await using var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
+        {
+            other.Open();
+            using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE track_records; DROP TABLE tracks";
+            drop.ExecuteNonQuery();
+        }
+
+        using var response = await emulator.Http.PostAsync("api/tracks", TestEmulator.JsonBody("""{"name":"Home"}"""));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
+        Assert.StartsWith("POST /api/tracks: the database failed (", error!.Error, StringComparison.Ordinal);
+        Assert.Contains("no such table", error.Error, StringComparison.Ordinal);
+        Assert.Single(emulator.Logs.Errors);
+        emulator.ExpectedErrors = 1;
+    }
+
+    /// <summary>Random bytes over the start of every page but the first (the header stays, as a torn write would leave it).</summary>
+    private static void DamagePages(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var random = new Random(13);
+        const int page = 4096;
+        Assert.True(bytes.Length > 2 * page, $"the test database is only {bytes.Length} bytes");
+        for (var start = page; start + 64 <= bytes.Length; start += page)
+        {
+            random.NextBytes(bytes.AsSpan(start, 64));
+        }
+        File.WriteAllBytes(path, bytes);
+    }
+}

@@ -14,16 +14,6 @@ internal static class CommandCatalog
         yield return SensorCommand.Create();
         yield return DemoCommand.Create();
         yield return ProbeCommand.Create();
-        yield return SetupParent();
-    }
-
-    /// <summary>
-    /// <c>lapgate setup</c>, holding <c>from-pico</c> until the interactive setup command lands (then it moves under that).
-    /// </summary>
-    private static Command SetupParent()
-    {
-        var setup = new Command("setup", "Make a sensor config.");
-        setup.Subcommands.Add(SetupFromPicoCommand.Create());
-        return setup;
+        yield return SetupCommand.Create();
     }
 }

@@ -3,6 +3,8 @@ using LapGate.Cli.Sensor;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.StatusPage;
+using LapGate.Web;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -35,10 +37,19 @@ internal static class SensorCommand
         var check = new Option<bool>("--check") { Description = "Validate the config, print the mapping and exit (2 when it has errors)" };
         var cars = new Option<int>("--cars") { Description = "simulate: number of cars (1..8) when there is no config", DefaultValueFactory = _ => 4 };
         var laps = new Option<int?>("--laps") { Description = "simulate: stop after the leader's N laps" };
+        var status = new Option<string?>("--status")
+        {
+            Description = $"Serve a read-only live status page (and /api/status) on HOST:PORT, e.g. 0.0.0.0:{StatusPageOptions.DefaultPort} for phones on the network; off by default",
+        };
+        var allowedHost = new Option<string[]>("--allowed-host")
+        {
+            Description = "With --status: another name the page may be opened by (IP addresses, localhost, this machine's name and NAME.local always work)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var systemd = new Option<bool>("--systemd") { Description = "Run as a systemd service (ready notification, journald logs); automatic when started by systemd" };
 
         var command = new Command("sensor", "Run the analog sensor: triggers → filters → durable outbox → the SmartRace app.");
-        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps, systemd })
+        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps, status, allowedHost, systemd })
         {
             command.Options.Add(option);
         }
@@ -56,6 +67,26 @@ internal static class SensorCommand
             if (InputSpec.TryParse(parse.GetValue(input)!, out var inputError) is not { } inputSpec)
             {
                 await stderr.WriteLineAsync(inputError);
+                return 2;
+            }
+            StatusPageOptions? statusPage = null;
+            if (parse.GetValue(status) is { } statusText)
+            {
+                var guards = new RequestGuardOptions { HowToAllowHost = "start the sensor with --allowed-host NAME" };
+                foreach (var name in parse.GetValue(allowedHost) ?? [])
+                {
+                    guards.AllowedHosts.Add(name);
+                }
+                statusPage = StatusPageOptions.TryParse(statusText, guards, out var statusError);
+                if (statusPage is null)
+                {
+                    await stderr.WriteLineAsync($"--status {statusText}: {statusError}");
+                    return 2;
+                }
+            }
+            else if (parse.GetValue(allowedHost) is { Length: > 0 })
+            {
+                await stderr.WriteLineAsync("--allowed-host only matters with --status HOST:PORT");
                 return 2;
             }
             var simulate = inputSpec.Kind == InputKind.Simulate;
@@ -104,9 +135,9 @@ internal static class SensorCommand
             }
             if (parse.GetValue(systemd) || SystemdSensorHost.StartedBySystemd())
             {
-                return await SystemdSensorHost.RunAsync(sensorConfig, outboxPath, inputSpec, ct);
+                return await SystemdSensorHost.RunAsync(sensorConfig, outboxPath, inputSpec, statusPage, ct);
             }
-            var run = new SensorRun(sensorConfig, outboxPath, inputSpec, parse.GetValue(laps));
+            var run = new SensorRun(sensorConfig, outboxPath, inputSpec, parse.GetValue(laps), statusPage);
             return await run.ExecuteAsync(ct);
         });
         return command;

@@ -10,14 +10,14 @@ internal static class DemoCheck
     public static IReadOnlyList<string> Compare(RaceSnapshot race, SensorStatus sensor)
     {
         var problems = new List<string>();
-        foreach (var lane in sensor.Lanes.Where(l => l.LapsSent > 0))
+        foreach (var lane in sensor.Lanes.Where(l => l.CrossingsSent > 0))
         {
             var counted = race.Find(lane.Lane);
             var laps = counted?.Laps ?? 0;
-            if (laps != lane.LapsSent - 1)
+            if (laps != lane.LapsSent)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"lane {lane.Lane}: the sensor sent {lane.LapsSent} crossings (= {lane.LapsSent - 1} laps), the emulator counted {laps}"));
+                    $"lane {lane.Lane}: the sensor sent {lane.CrossingsSent} crossings (= {lane.LapsSent} laps), the emulator counted {laps}"));
             }
             var sentBest = lane.BestLap is { } b ? (long?)Math.Round(b.TotalMilliseconds) : null;
             if (counted is not null && sentBest != counted.BestLapMs)

@@ -132,7 +132,7 @@ internal sealed class DemoRun(int cars, int laps, double speed, int seed, int po
         if (problems.Count == 0)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Check: every crossing the sensor sent was counted once, with the same lap times ({sensor.Lanes.Sum(l => l.LapsSent)} crossings, {race.DuplicatesIgnored} duplicates ignored, {sensor.Lanes.Sum(l => l.Rejected)} false triggers filtered)."));
+                $"Check: every crossing the sensor sent was counted once, with the same lap times ({sensor.Lanes.Sum(l => l.CrossingsSent)} crossings, {race.DuplicatesIgnored} duplicates ignored, {sensor.Lanes.Sum(l => l.Rejected)} false triggers filtered)."));
             return 0;
         }
         foreach (var problem in problems)

@@ -7,9 +7,9 @@ namespace LapGate.Cli.Sensor;
 /// <summary><c>lapgate sensor --check</c>: the mapping of a valid config as a table.</summary>
 internal static class SensorCheck
 {
-    public static void Print(SensorConfig config, string path)
+    public static void Print(SensorConfig config, string path, IAnsiConsole? console = null)
     {
-        var console = AnsiConsole.Console;
+        console ??= AnsiConsole.Console;
         console.MarkupLine($"[green]{Markup.Escape(path)} is valid.[/]");
         console.MarkupLine($"server: {Markup.Escape(config.Server?.ToString() ?? "-")}   minLapMs: {config.MinLapMs}   debounceMs: {config.DebounceMs}");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Pin").AddColumn("Lane").AddColumn("Point").AddColumn("Active").AddColumn("Sends");

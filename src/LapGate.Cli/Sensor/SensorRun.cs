@@ -3,6 +3,7 @@ using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
@@ -10,7 +11,7 @@ using Spectre.Console;
 namespace LapGate.Cli.Sensor;
 
 /// <summary>One run of <c>lapgate sensor</c>: live screen when interactive, plain log lines when redirected.</summary>
-internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpec input, int? laps)
+internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpec input, int? laps, StatusPageOptions? statusPage = null)
 {
     public async Task<int> ExecuteAsync(CancellationToken cancel)
     {
@@ -29,11 +30,8 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         var recent = new RecentLogProvider();
         using var loggers = LoggerFactory.Create(builder =>
         {
-            if (interactive)
-            {
-                builder.AddProvider(recent);
-            }
-            else
+            builder.AddProvider(recent);
+            if (!interactive)
             {
                 builder.AddSimpleConsole(o =>
                 {
@@ -53,16 +51,12 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         }
 
         await using var runner = new SensorRunner(options, loggers);
-        runner.Accepted += (_, events) =>
-        {
-            foreach (var e in events)
-            {
-                logger.LogInformation("lane {Lane}: {Kind} at {Timestamp} (event {Id})", e.Lane, e.Kind, e.TimestampMs, e.Id);
-            }
-        };
+        SensorLog.Attach(runner, logger);
+        StatusPageServer? page = null;
         logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
         try
         {
+            page = await StatusPageHost.StartAsync(statusPage, runner, recent, loggers, logger);
             if (interactive)
             {
                 await RunLiveAsync(runner, source, recent, ct);
@@ -97,6 +91,13 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message);
             return 1;
+        }
+        finally
+        {
+            if (page is not null)
+            {
+                await page.DisposeAsync();
+            }
         }
     }
 

@@ -11,20 +11,21 @@ internal static class SensorScreen
 {
     public static IRenderable Render(SensorStatus status, Uri server, string input, IReadOnlyList<string> log)
     {
+        var words = Markup.Escape(status.ConnectionWords);
         var state = status.Connection switch
         {
-            LinkState.Connected => $"[green]connected[/] (api {status.AppApiVersion?.ToString(CultureInfo.InvariantCulture) ?? "?"})",
-            LinkState.Connecting or LinkState.Handshaking => $"[yellow]{status.Connection.ToString().ToLowerInvariant()}[/]",
-            _ => $"[red]{status.Connection.ToString().ToLowerInvariant()}[/]",
+            LinkState.Connected => $"[green]{words}[/] (api {status.AppApiVersion?.ToString(CultureInfo.InvariantCulture) ?? "?"})",
+            LinkState.Connecting or LinkState.Handshaking => $"[yellow]{words}[/]",
+            _ => $"[red]{words}[/]",
         };
         var header = new Markup(
             $"[bold]LapGate sensor[/] → {Markup.Escape(server.ToString())}  {state}\n" +
             $"race: {Markup.Escape(status.RaceStatus ?? "-")}   events pending: {status.EventsPending}   " +
-            $"reconnects: {status.Reconnects}{(status.LastReconnectCause is { } c ? $" (last: {c})" : "")}   " +
+            $"reconnects: {status.Reconnects}{(status.LastReconnectCause is { } c ? $" (last: {SensorStatus.Describe(c)})" : "")}   " +
             $"input: {Markup.Escape(input)}{(status.InputEnded ? " (ended)" : "")}   other rejects: {status.OtherRejected}");
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Lane").AddColumn("Driver").AddColumn(new TableColumn("Laps sent").RightAligned())
+            .AddColumn("Lane").AddColumn("Driver").AddColumn(new TableColumn("Laps").RightAligned())
             .AddColumn(new TableColumn("Last").RightAligned()).AddColumn(new TableColumn("Best").RightAligned())
             .AddColumn(new TableColumn("Rejected").RightAligned()).AddColumn("Pit");
         foreach (var lane in status.Lanes)
@@ -33,8 +34,8 @@ internal static class SensorScreen
                 lane.Lane.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(lane.Driver ?? "-"),
                 lane.LapsSent.ToString(CultureInfo.InvariantCulture),
-                Format(lane.LastLap),
-                Format(lane.BestLap),
+                lane.LastLap is null && lane.CrossingsSent > 0 ? "first crossing" : LaneCrossing.FormatLapTime(lane.LastLap),
+                LaneCrossing.FormatLapTime(lane.BestLap),
                 lane.Rejected.ToString(CultureInfo.InvariantCulture),
                 lane.InPit ? "[yellow]in pit[/]" : "");
         }
@@ -49,7 +50,4 @@ internal static class SensorScreen
         }
         return new Rows(header, table, recent, footer);
     }
-
-    public static string Format(TimeSpan? lap) =>
-        lap is { } t ? t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s" : "-";
 }

@@ -2,13 +2,14 @@ using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Sensor;
 
 /// <summary>The sensor as a hosted service: runs until stopped (or the input ends), then stops the host.</summary>
-internal sealed class SensorService(SensorConfig config, string outboxPath, InputSpec input) : BackgroundService
+internal sealed class SensorService(SensorConfig config, string outboxPath, InputSpec input, StatusPageOptions? statusPage = null, RecentLogProvider? recent = null) : BackgroundService
 {
     private ILoggerFactory? _loggers;
     private IHostApplicationLifetime? _lifetime;
@@ -29,15 +30,11 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         var logger = loggers.CreateLogger("LapGate.Sensor");
         var options = new SensorOptions { Server = config.Server!, Config = config, OutboxPath = outboxPath };
         await using var runner = new SensorRunner(options, loggers);
-        runner.Accepted += (_, events) =>
-        {
-            foreach (var e in events)
-            {
-                logger.LogInformation("lane {Lane}: {Kind} at {Timestamp} (event {Id})", e.Lane, e.Kind, e.TimestampMs, e.Id);
-            }
-        };
+        SensorLog.Attach(runner, logger);
+        StatusPageServer? page = null;
         try
         {
+            page = await StatusPageHost.StartAsync(statusPage, runner, recent ?? new RecentLogProvider(), loggers, logger);
             var source = InputFactory.Create(input, config, null, logger);
             logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
             await runner.RunAsync(source, stoppingToken);
@@ -64,6 +61,10 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         {
             logger.LogCritical("{Error}", ex is InputOpenException input ? InputFactory.Explain(input) : ex.Message);
             ExitCode = 1;
+        }
+        if (page is not null)
+        {
+            await page.DisposeAsync();
         }
         _lifetime!.StopApplication();
     }

@@ -1,4 +1,5 @@
 using LapGate.Sensor.Config;
+using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -19,7 +20,7 @@ internal static class SystemdSensorHost
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("INVOCATION_ID"))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET"));
 
-    public static async Task<int> RunAsync(SensorConfig config, string outboxPath, InputSpec input, CancellationToken ct)
+    public static async Task<int> RunAsync(SensorConfig config, string outboxPath, InputSpec input, StatusPageOptions? statusPage, CancellationToken ct)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "lapgate-sensor" });
         // What AddSystemd() does, but also when --systemd is given and the parent is not systemd itself
@@ -30,7 +31,9 @@ internal static class SystemdSensorHost
         builder.Logging.AddConsole(o => o.FormatterName = ConsoleFormatterNames.Systemd);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        var service = new SensorService(config, outboxPath, input);
+        var recent = new RecentLogProvider();
+        builder.Logging.AddProvider(recent);
+        var service = new SensorService(config, outboxPath, input, statusPage, recent);
         builder.Services.AddSingleton(service);
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SensorService>());
         using var host = builder.Build();

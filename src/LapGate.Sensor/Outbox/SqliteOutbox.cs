@@ -211,6 +211,19 @@ public sealed partial class SqliteOutbox : IOutbox
         }
     }
 
+    /// <summary>The number of events confirmed delivered at or after <paramref name="since"/>.</summary>
+    public int DeliveredSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            // delivered_at is UTC in the round-trip form, so text order is time order.
+            cmd.CommandText = "SELECT COUNT(*) FROM events WHERE delivered_at >= $since";
+            cmd.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            return (int)(long)cmd.ExecuteScalar()!;
+        }
+    }
+
     /// <summary>
     /// Tries once more to write what is waiting, then closes the connection (SQLite checkpoints the WAL into the
     /// database, synced) and the flush handle. What still cannot be written is lost; see <see cref="Unwritten"/> before.

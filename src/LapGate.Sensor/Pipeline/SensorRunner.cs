@@ -34,7 +34,8 @@ public sealed class SensorRunner : IAsyncDisposable
         _options = options;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger("LapGate.Sensor");
-        _status = new StatusTracker(options.Config.Lanes);
+        _status = new StatusTracker(options.Config.Lanes, options.Config.Sensors, options.TimeProvider);
+        _status.Update(s => s with { Server = options.Server });
         _status.Changed += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
     }
 
@@ -46,7 +47,13 @@ public sealed class SensorRunner : IAsyncDisposable
             var status = _status.Snapshot();
             if (_outbox is { } outbox)
             {
-                status = status with { DurableThrough = outbox.DurableThrough, OutboxProblem = outbox.Problem };
+                var durable = outbox.DurableThrough;
+                status = status with
+                {
+                    DurableThrough = durable,
+                    NotYetDurable = Math.Max(0, _status.HighestAcceptedId - durable),
+                    OutboxProblem = outbox.Problem,
+                };
             }
             return _link is { } link
                 ? status with { Connection = link.State, AppApiVersion = link.ApiVersion, EventsPending = link.PendingCount }
@@ -62,6 +69,12 @@ public sealed class SensorRunner : IAsyncDisposable
 
     /// <summary>Events were accepted and committed to the outbox (before they are queued and flushed to disk).</summary>
     public event EventHandler<IReadOnlyList<SensorEvent>>? Accepted;
+
+    /// <summary>
+    /// The same accepted events with what each means for its lane (first crossing, lap N and its time), for the
+    /// log and the screens. Raised right after <see cref="Accepted"/>.
+    /// </summary>
+    public event EventHandler<IReadOnlyList<LaneCrossing>>? Crossed;
 
     /// <summary>
     /// The outbox was flushed to disk (accepted events after they were queued for sending, or delivery marks); the
@@ -97,6 +110,8 @@ public sealed class SensorRunner : IAsyncDisposable
         OutboxOpened?.Invoke(opened);
         _outbox = opened;
         _outbox.DurabilityChanged += (_, change) => OnDurabilityChanged(change);
+        _status.Update(s => s with { Input = input.Name });
+        _status.Delivered(opened.DeliveredSince(_status.StartOfToday()));
         var time = _options.TimeProvider;
         var deviceClock = new DeviceClock(new OutboxClockStore(_outbox, input.Name), input.Name, _loggers.CreateLogger("LapGate.Sensor.Clock"));
         var processor = new TriggerProcessor(_options.Config, new HostClock(time), deviceClock);
@@ -107,12 +122,13 @@ public sealed class SensorRunner : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         var link = new AppLink(_options.Server, _outbox, _options.Link, time, _loggers.CreateLogger("LapGate.Sensor.Link"));
-        link.StateChanged += (_, _) => StatusChanged?.Invoke(this, EventArgs.Empty);
+        link.StateChanged += (_, _) => _status.LinkChanged();
         link.Sent += (_, events) => _status.Sent(events);
         await using var flusher = new OutboxFlusher(_outbox, _logger, durable => Flushed?.Invoke(this, durable));
-        link.Confirmed += (_, _) =>
+        link.Confirmed += (_, confirmed) =>
         {
             flusher.Request();
+            _status.Delivered(confirmed.Count);
             StatusChanged?.Invoke(this, EventArgs.Empty);
         };
         link.Reconnecting += (_, e) =>
@@ -213,7 +229,7 @@ public sealed class SensorRunner : IAsyncDisposable
                 var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
                 _logger.Log(rejected.Reason is Filtering.RejectReason.UnknownPin or Filtering.RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
                     "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
-                _status.Rejected(rejected.Lane);
+                _status.Rejected(rejected);
                 Rejected?.Invoke(this, rejected);
                 continue;
             }
@@ -225,8 +241,9 @@ public sealed class SensorRunner : IAsyncDisposable
         }
         // Committed to the WAL (the OS page cache: survives a crash of this process), not yet fsynced.
         var events = _outbox!.Append(accepted);
-        _status.Accepted(events);
+        var crossings = _status.Accepted(events);
         Accepted?.Invoke(this, events);
+        Crossed?.Invoke(this, crossings);
         // Send first, fsync alongside: an event is lost in a power cut only if the cut comes before its fsync
         // completed, in either order; sending first only adds a chance that the app already has it. The fsync runs
         // on the flusher's task, so neither this event nor the next trigger waits for it.

@@ -43,6 +43,14 @@ public class SystemdUnitTests
         Assert.Contains("--systemd", exec, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unit_Service_ServesTheStatusPageOnTheNetworkAtTheFixedPort()
+    {
+        var exec = Unit.Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
+
+        Assert.Contains($"--status 0.0.0.0:{LapGate.Sensor.StatusPage.StatusPageOptions.DefaultPort} ", exec, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("postinst")]
     [InlineData("prerm")]

@@ -20,7 +20,7 @@ public class SensorRestartTests
             await first.WriteLineAsync("21 1000000");
             await first.WriteLineAsync("22 1500000");
             await first.WriteLineAsync("21 6000000");
-            await first.Lines.WaitAsync(l => l.Contains("(event 3)", StringComparison.Ordinal), seconds: 30);
+            await first.Lines.WaitAsync(l => l.Contains("lane 1: lap 1 in 5.000", StringComparison.Ordinal), seconds: 30);
             await first.Lines.WaitAsync(l => l.Contains("ConnectFailed", StringComparison.Ordinal), seconds: 30);
             first.Interrupt();
 

@@ -44,8 +44,17 @@ public class SensorRunnerTests
         Assert.Equal(0, status.EventsPending);
         Assert.True(status.InputEnded);
         Assert.Equal("running", status.RaceStatus);
-        Assert.Equal(new LaneStatus(1, "Nic", 2, TimeSpan.FromMilliseconds(5000), TimeSpan.FromMilliseconds(5000), 2, false), status.Lanes[0]);
-        Assert.Equal(new LaneStatus(2, "Alex", 2, TimeSpan.FromMilliseconds(6034), TimeSpan.FromMilliseconds(6034), 0, false), status.Lanes[1]);
+        Assert.Equal((1, "Nic", 2, 1, TimeSpan.FromMilliseconds(5000), TimeSpan.FromMilliseconds(5000), 2, false),
+            (status.Lanes[0].Lane, status.Lanes[0].Driver, status.Lanes[0].CrossingsSent, status.Lanes[0].LapsSent, status.Lanes[0].LastLap, status.Lanes[0].BestLap, status.Lanes[0].Rejected, status.Lanes[0].InPit));
+        Assert.Equal((2, "Alex", 2, 1, TimeSpan.FromMilliseconds(6034), TimeSpan.FromMilliseconds(6034), 0, false),
+            (status.Lanes[1].Lane, status.Lanes[1].Driver, status.Lanes[1].CrossingsSent, status.Lanes[1].LapsSent, status.Lanes[1].LastLap, status.Lanes[1].BestLap, status.Lanes[1].Rejected, status.Lanes[1].InPit));
+        Assert.Equal(["pin 21 triggered again within the 50 ms debounce time", "lane 1 lap of 500 ms is shorter than the minimum of 1000 ms"],
+            status.Lanes[0].RecentRejections.Select(r => r.Detail).Reverse());
+        Assert.Equal(["lap too short", "bounce"], status.Lanes[0].RecentRejections.Select(r => r.Words));
+        Assert.Equal([(7, 1, "pin not in the config"), (21, 4, "lap too short"), (22, 2, null), (23, 1, null)],
+            status.Gates.Select(g => (g.Pin, g.Fired, g.LastRejection)));
+        Assert.Equal(7, status.DeliveredToday);
+        Assert.Equal(0, status.NotYetDurable);
         Assert.Equal(1, status.OtherRejected);
         Assert.Equal([2, 6, 8], rejected.Values.Select(r => r.Line!.Value));
     }

@@ -12,6 +12,9 @@ public sealed class FakeGpioDriver : GpioDriver
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly Dictionary<int, (PinEventTypes Edges, PinChangeEventHandler Handler)> _callbacks = [];
 
+    /// <summary>The level <c>Read</c> returns per pin (high when not set: a pin with pull-up and nothing pulling it down).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, PinValue> Levels { get; } = new();
+
     /// <summary>Pins that refuse to open (OpenPin throws like a line held by another program).</summary>
     public HashSet<int> BusyPins { get; } = [];
 
@@ -97,7 +100,7 @@ public sealed class FakeGpioDriver : GpioDriver
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => !UnsupportedModes.Contains(mode);
 
-    protected override PinValue Read(int pinNumber) => PinValue.High;
+    protected override PinValue Read(int pinNumber) => Levels.TryGetValue(pinNumber, out var level) ? level : PinValue.High;
 
     protected override void Write(int pinNumber, PinValue value) => throw new InvalidOperationException("the gates are inputs");
 

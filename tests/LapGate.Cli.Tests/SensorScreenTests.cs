@@ -14,7 +14,7 @@ public class SensorScreenTests
         using var mount = new TmpfsMount(256);
         mount.Fill();
         var problem = Assert.IsType<OutboxProblem>(OutboxProblem.Check(mount.File("outbox.db")));
-        var status = new SensorStatus { OutboxProblem = problem, Lanes = [new LaneStatus(1, null, 3, null, null, 0, false)] };
+        var status = new SensorStatus { OutboxProblem = problem, Lanes = [new LaneStatus { Lane = 1, CrossingsSent = 3 }] };
 
         var screen = Text(status);
         var healthy = Text(status with { OutboxProblem = null });

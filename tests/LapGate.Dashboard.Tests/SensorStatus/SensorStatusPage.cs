@@ -99,7 +99,6 @@ internal sealed class SensorStatusPage : IAsyncDisposable
             {
                 KeepAliveInterval = TimeSpan.FromMilliseconds(200),
                 KeepAliveTimeout = TimeSpan.FromMilliseconds(500),
-                ConfirmAfter = TimeSpan.FromMilliseconds(800),
                 RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), jitter: 0),
             },
         }, logs);

@@ -1,3 +1,4 @@
+using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ namespace LapGate.Emulator.Dashboard;
 /// </summary>
 internal static class DashboardEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, DashboardAssets assets, LiveFeed feed, Func<string> hint)
+    public static void Map(IEndpointRouteBuilder routes, EmbeddedPageFiles assets, LiveFeed feed, Func<string> hint)
     {
         routes.MapMethods("/static/{file}", [HttpMethods.Get, HttpMethods.Head], http => assets.WriteAsync(http, http.Request.RouteValues["file"] as string));
         routes.MapGet("/favicon.ico", http => assets.WriteAsync(http, "icon.svg"));

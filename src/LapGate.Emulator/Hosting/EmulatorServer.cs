@@ -30,11 +30,11 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly EmulatorContext _context;
     private readonly IRaceStore _store;
     private readonly CancellationTokenSource _stopping;
-    private readonly DashboardAssets _assets;
+    private readonly EmbeddedPageFiles _assets;
     private readonly LiveFeed _feed;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, DashboardAssets assets, CancellationTokenSource stopping)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping)
     {
         _app = app;
         _context = context;

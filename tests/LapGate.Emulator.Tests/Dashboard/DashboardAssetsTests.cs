@@ -1,3 +1,4 @@
+using LapGate.Web;
 using System.Net;
 using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Tests.Infrastructure;
@@ -62,7 +63,7 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
         using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.File("added.js"), "export const added = 1;\n");
         using var files = new PhysicalFileProvider(folder.Path);
-        var assets = DashboardAssets.Load(files);
+        var assets = EmbeddedPageFiles.Load(files, DashboardAssets.Page);
 
         var added = await ServeAsync(assets, "added.js");
         var missing = await ServeAsync(assets, "missing.js");
@@ -82,7 +83,7 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(folder.File("notes.lapgate-unknown"), "?");
         using var files = new PhysicalFileProvider(folder.Path);
 
-        var error = Assert.Throws<InvalidOperationException>(() => DashboardAssets.Load(files));
+        var error = Assert.Throws<InvalidOperationException>(() => EmbeddedPageFiles.Load(files, DashboardAssets.Page));
 
         Assert.Contains("notes.lapgate-unknown", error.Message, StringComparison.Ordinal);
     }
@@ -95,7 +96,7 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
         return memory.ToArray();
     }
 
-    private static async Task<(int StatusCode, string? ContentType, IHeaderDictionary Headers, string Body)> ServeAsync(DashboardAssets assets, string name)
+    private static async Task<(int StatusCode, string? ContentType, IHeaderDictionary Headers, string Body)> ServeAsync(EmbeddedPageFiles assets, string name)
     {
         var http = new DefaultHttpContext();
         http.Request.Method = HttpMethods.Get;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LapGate.Cli.Commands;
+using LapGate.Cli.Terminal;
 using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
@@ -97,17 +98,17 @@ public class ProbeTests
     [InlineData("tablet.local:50781", "ws://tablet.local:50781/")]
     [InlineData("ws://127.0.0.1", "ws://127.0.0.1:50780/")]
     [InlineData("ws://127.0.0.1:80", "ws://127.0.0.1:80/")]
-    public void ParseAddress_CommonForms_GiveAWebSocketUri(string text, string expected)
+    public void TabletAddressParse_CommonForms_GiveAWebSocketUri(string text, string expected)
     {
-        Assert.Equal(new Uri(expected), ProbeCommand.ParseAddress(text));
+        Assert.Equal(new Uri(expected), TabletAddress.Parse(text));
     }
 
     [Theory]
     [InlineData("http://127.0.0.1:50780")]
     [InlineData("ws://")]
-    public void ParseAddress_NotAWebSocketAddress_IsNull(string text)
+    public void TabletAddressParse_NotAWebSocketAddress_IsNull(string text)
     {
-        Assert.Null(ProbeCommand.ParseAddress(text));
+        Assert.Null(TabletAddress.Parse(text));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using LapGate.Cli.Terminal;
 using LapGate.Sensor.Probing;
 
@@ -16,7 +15,6 @@ internal static class ProbeCommand
     });
 
     /// <summary>The port Smartrace Connect shows by default.</summary>
-    private const int DefaultPort = 50780;
 
     public static Command Create()
     {
@@ -33,10 +31,10 @@ internal static class ProbeCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var text = parse.GetValue(address)!;
-            if (ParseAddress(text) is not { } server)
+            if (TabletAddress.Parse(text) is not { } server)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"address: \"{text}\" is not an address like ws://192.168.1.20:{DefaultPort}");
+                    $"address: \"{text}\" is not an address like ws://192.168.1.20:{TabletAddress.DefaultPort}");
                 return 2;
             }
             ProbeOptions options;
@@ -69,24 +67,5 @@ internal static class ProbeCommand
             return result.Success ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary><c>ws://h:p</c> as given; <c>h</c> or <c>h:p</c> become <c>ws://h:p/</c> (port 50780 when absent).</summary>
-    internal static Uri? ParseAddress(string text)
-    {
-        text = text.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal))
-        {
-            text = "ws://" + text;
-        }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss") || uri.Host.Length == 0)
-        {
-            return null;
-        }
-        if (uri.IsDefaultPort && !text.Contains(":" + uri.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-        {
-            uri = new UriBuilder(uri) { Port = DefaultPort }.Uri;
-        }
-        return uri;
     }
 }

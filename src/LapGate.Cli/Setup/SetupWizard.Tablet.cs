@@ -1,4 +1,4 @@
-using LapGate.Cli.Commands;
+using LapGate.Cli.Terminal;
 using LapGate.Cli.Sensor;
 using Spectre.Console;
 
@@ -14,7 +14,7 @@ internal sealed partial class SetupWizard
         while (true)
         {
             var text = answers.Server ?? Ask("--server", "Address Smartrace Connect shows:");
-            if (ProbeCommand.ParseAddress(text) is not { } server)
+            if (TabletAddress.Parse(text) is not { } server)
             {
                 if (answers.Server is not null || !Interactive)
                 {

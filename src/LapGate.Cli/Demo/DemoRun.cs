@@ -3,6 +3,7 @@ using LapGate.Cli.Terminal;
 using LapGate.Emulator;
 using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
+using LapGate.Protocol.Formatting;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Pipeline;

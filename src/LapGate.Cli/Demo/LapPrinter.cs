@@ -1,5 +1,6 @@
 using System.Globalization;
 using LapGate.Emulator.Race;
+using LapGate.Protocol.Formatting;
 
 namespace LapGate.Cli.Demo;
 

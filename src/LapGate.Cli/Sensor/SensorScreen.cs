@@ -1,4 +1,5 @@
 using System.Globalization;
+using LapGate.Protocol.Formatting;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;
 using Spectre.Console;
@@ -34,8 +35,8 @@ internal static class SensorScreen
                 lane.Lane.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(lane.Driver ?? "-"),
                 lane.LapsSent.ToString(CultureInfo.InvariantCulture),
-                lane.LastLap is null && lane.CrossingsSent > 0 ? "first crossing" : LaneCrossing.FormatLapTime(lane.LastLap),
-                LaneCrossing.FormatLapTime(lane.BestLap),
+                lane.LastLap is null && lane.CrossingsSent > 0 ? "first crossing" : LapTimeText.Format(lane.LastLap),
+                LapTimeText.Format(lane.BestLap),
                 lane.Rejected.ToString(CultureInfo.InvariantCulture),
                 lane.InPit ? "[yellow]in pit[/]" : "");
         }

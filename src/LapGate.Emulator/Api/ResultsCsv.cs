@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LapGate.Emulator.Race;
+using LapGate.Protocol.Formatting;
 
 namespace LapGate.Emulator.Api;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LapGate.Protocol.Formatting;
 
 namespace LapGate.Sensor.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed record LaneCrossing(SensorEvent Event, int? Lap, TimeSpan? LapTime
     public string? Words => Event.Kind switch
     {
         EventKind.Lap when Lap is { } lap && LapTime is { } time =>
-            string.Create(CultureInfo.InvariantCulture, $"lane {Event.Lane}: lap {lap} in {FormatLapTime(time)}"),
+            string.Create(CultureInfo.InvariantCulture, $"lane {Event.Lane}: lap {lap} in {LapTimeText.Format(time)}"),
         EventKind.Lap => string.Create(CultureInfo.InvariantCulture, $"lane {Event.Lane}: first crossing"),
         EventKind.PitEnter => string.Create(CultureInfo.InvariantCulture, $"lane {Event.Lane}: into the pit"),
         EventKind.PitLeave when WasInPit => string.Create(CultureInfo.InvariantCulture, $"lane {Event.Lane}: out of the pit"),
@@ -25,22 +26,4 @@ public sealed record LaneCrossing(SensorEvent Event, int? Lap, TimeSpan? LapTime
         EventKind.RaceStop => "STOP button: race stop sent",
         _ => null,
     };
-
-    /// <summary>
-    /// A lap time as people at a track read it: <c>4.321</c> under a minute, <c>1:04.321</c> above, <c>-</c> for
-    /// none (the emulator's results use the same form).
-    /// </summary>
-    public static string FormatLapTime(TimeSpan? time)
-    {
-        if (time is not { } t)
-        {
-            return "-";
-        }
-        var ms = (long)Math.Round(Math.Abs(t.TotalMilliseconds));
-        var sign = t < TimeSpan.Zero ? "-" : "";
-        var minutes = ms / 60_000;
-        return minutes > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{sign}{minutes}:{ms % 60_000 / 1000:00}.{ms % 1000:000}")
-            : string.Create(CultureInfo.InvariantCulture, $"{sign}{ms / 1000}.{ms % 1000:000}");
-    }
 }

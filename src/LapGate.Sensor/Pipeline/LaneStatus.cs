@@ -1,3 +1,5 @@
+using LapGate.Protocol.Formatting;
+
 namespace LapGate.Sensor.Pipeline;
 
 /// <summary>One lane on the screen and the status page.</summary>
@@ -34,10 +36,10 @@ public sealed record LaneStatus
     public TimeSpan? BestLap { get; init; }
 
     /// <summary>The last lap as people read it (<c>2.513</c>), "first crossing" after the first crossing, "-" before.</summary>
-    public string LastLapText => LastLap is null && CrossingsSent > 0 ? "first crossing" : LaneCrossing.FormatLapTime(LastLap);
+    public string LastLapText => LastLap is null && CrossingsSent > 0 ? "first crossing" : LapTimeText.Format(LastLap);
 
     /// <summary>The best lap as people read it.</summary>
-    public string BestLapText => LaneCrossing.FormatLapTime(BestLap);
+    public string BestLapText => LapTimeText.Format(BestLap);
 
     /// <summary>Triggers on this lane's gates the filters turned down.</summary>
     public int Rejected { get; init; }

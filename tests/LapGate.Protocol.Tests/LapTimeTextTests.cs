@@ -1,6 +1,6 @@
-using LapGate.Emulator.Race;
+using LapGate.Protocol.Formatting;
 
-namespace LapGate.Emulator.Tests.Race;
+namespace LapGate.Protocol.Tests;
 
 public class LapTimeTextTests
 {

@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace LapGate.Emulator.Race;
+namespace LapGate.Protocol.Formatting;
 
 /// <summary>
 /// Lap times as people at a track read them: <c>4.321</c> under a minute, <c>1:04.321</c> above (as the dashboard
-/// shows them); for the console and the results CSV.
+/// shows them); for the sensor's screen, log and status page, the demo and the results CSV.
 /// </summary>
 public static class LapTimeText
 {

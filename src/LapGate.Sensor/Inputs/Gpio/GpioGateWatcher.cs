@@ -15,9 +15,7 @@ public sealed class GpioGateWatcher : IGateWatcher
 
     private readonly GpioController _controller;
     private readonly Dictionary<int, bool> _idleHigh = [];
-    private readonly Lock _gate = new();
-    private TaskCompletionSource<GateSeen>? _waiter;
-    private IReadOnlySet<int> _ignore = new HashSet<int>();
+    private readonly NextGate _next = new();
 
     /// <param name="createDriver">Makes the driver, e.g. <see cref="GpioDriverSelector.Create"/>; a fake in tests.</param>
     /// <param name="pins">The pins to watch (default <see cref="HeaderPins"/>).</param>
@@ -75,28 +73,8 @@ public sealed class GpioGateWatcher : IGateWatcher
     /// <summary>Pins that could not be opened (in use by another program or an overlay).</summary>
     public IReadOnlyList<int> Skipped { get; }
 
-    public async Task<GateSeen> WaitForGateAsync(IReadOnlySet<int> ignore, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(ignore);
-        var waiter = new TaskCompletionSource<GateSeen>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            _ignore = ignore;
-            _waiter = waiter;
-        }
-        Waiting?.Invoke(this, EventArgs.Empty);
-        try
-        {
-            return await waiter.Task.WaitAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _waiter = null;
-            }
-        }
-    }
+    public Task<GateSeen> WaitForGateAsync(IReadOnlySet<int> ignore, CancellationToken ct) =>
+        _next.WaitAsync(ignore, () => Waiting?.Invoke(this, EventArgs.Empty), ct);
 
     private void OnEdge(int pin, PinEventTypes edge)
     {
@@ -106,16 +84,7 @@ public sealed class GpioGateWatcher : IGateWatcher
         {
             return;
         }
-        TaskCompletionSource<GateSeen>? waiter;
-        lock (_gate)
-        {
-            if (_ignore.Contains(pin))
-            {
-                return;
-            }
-            waiter = _waiter;
-        }
-        waiter?.TrySetResult(new GateSeen(pin, !idleHigh));
+        _next.Offer(new GateSeen(pin, !idleHigh));
     }
 
     public void Dispose() => _controller.Dispose();

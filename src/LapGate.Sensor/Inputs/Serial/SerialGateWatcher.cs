@@ -12,9 +12,7 @@ public sealed class SerialGateWatcher : IGateWatcher
     private readonly SerialPort _port;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
-    private readonly Lock _gate = new();
-    private TaskCompletionSource<GateSeen>? _waiter;
-    private IReadOnlySet<int> _ignore = new HashSet<int>();
+    private readonly NextGate _next = new();
 
     /// <exception cref="InputOpenException">The port cannot be opened.</exception>
     public SerialGateWatcher(SerialInputOptions options)
@@ -38,28 +36,8 @@ public sealed class SerialGateWatcher : IGateWatcher
 
     public IReadOnlyList<int> Pins => [];
 
-    public async Task<GateSeen> WaitForGateAsync(IReadOnlySet<int> ignore, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(ignore);
-        var waiter = new TaskCompletionSource<GateSeen>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            _ignore = ignore;
-            _waiter = waiter;
-        }
-        Waiting?.Invoke(this, EventArgs.Empty);
-        try
-        {
-            return await waiter.Task.WaitAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _waiter = null;
-            }
-        }
-    }
+    public Task<GateSeen> WaitForGateAsync(IReadOnlySet<int> ignore, CancellationToken ct) =>
+        _next.WaitAsync(ignore, () => Waiting?.Invoke(this, EventArgs.Empty), ct);
 
     private async Task ReadAsync(BoundedLineReader lines, CancellationToken ct)
     {
@@ -77,12 +55,7 @@ public sealed class SerialGateWatcher : IGateWatcher
                 {
                     continue;
                 }
-                TaskCompletionSource<GateSeen>? waiter;
-                lock (_gate)
-                {
-                    waiter = _ignore.Contains(parsed.Pin) ? null : _waiter;
-                }
-                waiter?.TrySetResult(new GateSeen(parsed.Pin, null));
+                _next.Offer(new GateSeen(parsed.Pin, null));
             }
             Fail(new InputOpenException("the serial board closed the port (unplugged?)"));
         }
@@ -96,13 +69,7 @@ public sealed class SerialGateWatcher : IGateWatcher
         }
     }
 
-    private void Fail(Exception problem)
-    {
-        lock (_gate)
-        {
-            _waiter?.TrySetException(problem);
-        }
-    }
+    private void Fail(Exception problem) => _next.Fail(problem);
 
     public void Dispose()
     {

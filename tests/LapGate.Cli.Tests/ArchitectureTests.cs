@@ -11,11 +11,6 @@ public sealed class ArchitectureTests
     {
         "LapGate.Sensor: Link <-> Pipeline",
         "LapGate.Sensor: Outbox <-> Pipeline",
-        "LapGate.Emulator: Api <-> Dashboard",
-        "LapGate.Emulator: Api <-> Hosting",
-        "LapGate.Emulator: Connections <-> Hosting",
-        "LapGate.Emulator: Race <-> Storage",
-        "LapGate.Emulator: Race <-> Tracks",
     };
 
     private static string Src => Path.Combine(RepoPaths.RepoRoot, "src");

@@ -76,4 +76,19 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(24, LogLevel.Error, "{Method} {Path}: {What}: {Message} (answered 500)")]
     public static partial void RequestFailed(ILogger logger, string method, string path, string what, string message);
+
+    [LoggerMessage(25, LogLevel.Error, "Could not store {Kind} of controller {Controller} in the database")]
+    public static partial void EventNotStored(ILogger logger, Exception exception, string kind, int controller);
+
+    [LoggerMessage(26, LogLevel.Error, "Could not store a track record of controller {Controller}")]
+    public static partial void RecordNotStored(ILogger logger, Exception exception, int controller);
+
+    [LoggerMessage(27, LogLevel.Error, "Could not store the race setup of session {Session}")]
+    public static partial void TimelineNotStored(ILogger logger, Exception exception, long session);
+
+    [LoggerMessage(28, LogLevel.Error, "A race change handler failed")]
+    public static partial void ChangeHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(29, LogLevel.Error, "A race state handler failed")]
+    public static partial void StateHandlerFailed(ILogger logger, Exception exception);
 }

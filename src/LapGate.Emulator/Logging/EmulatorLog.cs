@@ -71,8 +71,8 @@ internal static partial class EmulatorLog
     [LoggerMessage(22, LogLevel.Information, "crossing controller {Controller} at {Timestamp} not counted ({Reason}) from {Connection}")]
     public static partial void CrossingNotCounted(ILogger logger, int controller, long timestamp, string reason, string connection);
 
-    [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise --max-connections if they are all wanted)")]
-    public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit);
+    [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise {LimitOption} if they are all wanted)")]
+    public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit, string limitOption);
 
     [LoggerMessage(24, LogLevel.Error, "{Method} {Path}: {What}: {Message} (answered 500)")]
     public static partial void RequestFailed(ILogger logger, string method, string path, string what, string message);

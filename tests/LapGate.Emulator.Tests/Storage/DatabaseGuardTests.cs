@@ -12,7 +12,7 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
 
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
 
-        Assert.Equal($"database {db} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", ex.Message);
+        Assert.Equal($"database {db} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another DatabasePath", ex.Message);
         first.Race.ApplyLap(1, 1000);
         Assert.NotNull((await first.GetRaceAsync()).Find(1)?.LastCrossing);
     }
@@ -48,7 +48,7 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
         var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
 
         Assert.StartsWith($"database {db} is damaged (", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Start with another DatabasePath (or DatabasePath=null); the damaged file is kept as it is", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(damaged, File.ReadAllBytes(db));
     }

@@ -183,7 +183,7 @@ public sealed class SchemaMigrationTests
         var ex = Assert.Throws<EmulatorConfigurationException>(() => new SqliteRaceStore(path));
 
         Assert.Contains($"database {path} was written by a newer LapGate", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("another --db", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("another DatabasePath", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(path));
     }
 

@@ -63,7 +63,7 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
         using var response = await PostAsync(emulator, path);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Single(emulator.Race.Tracks());
+        Assert.Single(emulator.Race.ListTracks());
     }
 
     [Fact]

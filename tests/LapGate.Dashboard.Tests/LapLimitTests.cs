@@ -1,6 +1,3 @@
-using LapGate.Dashboard.Tests.Support;
-using LapGate.Emulator.Race;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace LapGate.Dashboard.Tests;

@@ -1,7 +1,5 @@
-using LapGate.Dashboard.Tests.Support;
 using LapGate.Protocol.Formatting;
 using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace LapGate.Dashboard.Tests;

@@ -1,8 +1,4 @@
-using LapGate.Dashboard.Tests.Support;
-using LapGate.Emulator.Race;
 using LapGate.Emulator.Tracks;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace LapGate.Dashboard.Tests;

@@ -1,5 +1,3 @@
-using LapGate.Dashboard.Tests.Support;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace LapGate.Dashboard.Tests;

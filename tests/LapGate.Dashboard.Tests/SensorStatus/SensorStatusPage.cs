@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using System.Text;
-using LapGate.Dashboard.Tests.Support;
 using LapGate.Emulator;
 using LapGate.Emulator.Hosting;
 using LapGate.Sensor.Config;
@@ -8,10 +7,7 @@ using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace LapGate.Dashboard.Tests.SensorStatus;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace LapGate.Dashboard.Tests.SensorStatus;
 

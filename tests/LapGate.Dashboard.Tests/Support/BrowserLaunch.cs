@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace LapGate.Dashboard.Tests.Support;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using LapGate.Emulator;
 using LapGate.Emulator.Hosting;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace LapGate.Dashboard.Tests.Support;
 

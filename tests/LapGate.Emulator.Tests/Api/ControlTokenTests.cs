@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Api;
 

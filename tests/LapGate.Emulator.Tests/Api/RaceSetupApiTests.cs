@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Api;
 
 public sealed class RaceSetupApiTests(ITestOutputHelper output)

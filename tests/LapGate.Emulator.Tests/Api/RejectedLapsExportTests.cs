@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Api;
 
 /// <summary>Rejected laps in a session's exports: the JSON lists them per controller, the CSV in a second table.</summary>

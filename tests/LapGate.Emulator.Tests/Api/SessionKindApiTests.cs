@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Api;
 
 /// <summary><c>kind</c> in <c>POST /api/race/setup</c>: practice, qualifying, race.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Api;
 
 /// <summary><c>POST /api/race/suspend</c> and <c>/resume</c>, broadcast as the app's event status.</summary>

@@ -1,8 +1,3 @@
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Cli;
 
 /// <summary>The real <c>lapgate emulate</c> process: listening line, one line per event, Ctrl+C, errors.</summary>

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Connections;
 
 public sealed class ConnectionListTests(ITestOutputHelper output)

@@ -1,8 +1,4 @@
-using LapGate.Emulator.Tests.Infrastructure;
 using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Connections;
 

@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Connections;
 
 /// <summary>Every kind of bad frame is logged with its connection, listed, and harms nobody.</summary>

@@ -1,7 +1,5 @@
 using LapGate.Web;
-using System.Net;
 using LapGate.Emulator.Dashboard;
-using LapGate.Emulator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using LapGate.Emulator.Api;
 using LapGate.Emulator.Dashboard;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Dashboard;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Net.WebSockets;
-using LapGate.Emulator.Api;
 using LapGate.Emulator.Faults;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Faults;
 

@@ -1,9 +1,3 @@
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Hosting;
 
 public sealed class DriversFileTests(ITestOutputHelper output)

@@ -1,6 +1,3 @@
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Hosting;
 
 public sealed class EmulatorOptionsTests(ITestOutputHelper output)

@@ -1,10 +1,4 @@
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Interop;
 

@@ -1,5 +1,3 @@
-using LapGate.Emulator.Race;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A start countdown: start goes through the app's "starting" before "running".</summary>

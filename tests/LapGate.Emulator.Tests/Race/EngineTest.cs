@@ -1,9 +1,3 @@
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A race engine on an in-memory store and a fake clock that starts at <c>start</c>; disposed after each test.</summary>

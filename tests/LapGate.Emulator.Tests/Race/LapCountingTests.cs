@@ -1,7 +1,3 @@
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Laps, pits and duplicates sent over a real WebSocket and read back through <c>GET /api/race</c>.</summary>

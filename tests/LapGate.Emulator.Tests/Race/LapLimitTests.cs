@@ -1,16 +1,3 @@
-using System.Net;
-using System.Text;
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>The track's minimum and maximum lap time: rejected laps, their reasons and the reference crossing.</summary>

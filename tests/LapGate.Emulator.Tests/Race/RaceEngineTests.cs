@@ -1,5 +1,3 @@
-using LapGate.Emulator.Race;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>The engine's rules without a network (in-memory SQLite, fake clock).</summary>

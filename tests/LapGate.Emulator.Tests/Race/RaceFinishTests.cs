@@ -1,9 +1,3 @@
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Race setup and the finish (laps reached, time up, stopped) on the engine, with a fake clock.</summary>

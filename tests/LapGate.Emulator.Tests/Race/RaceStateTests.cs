@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 public sealed class RaceStateTests(ITestOutputHelper output)

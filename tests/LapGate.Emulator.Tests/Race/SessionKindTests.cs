@@ -1,9 +1,3 @@
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Free practice, qualifying and race: their finish rules and the lap in progress when the time runs out.</summary>

@@ -1,5 +1,3 @@
-using LapGate.Emulator.Race;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A past session's results list every rejected lap with its reason and limit (the live board keeps the newest 20).</summary>

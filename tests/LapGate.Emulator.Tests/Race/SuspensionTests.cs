@@ -1,9 +1,3 @@
-using LapGate.Emulator.Hosting;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>A suspended race: laps still count, the clock of a timed race stands still, nobody wins until it resumes.</summary>

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Nothing a sensor reports is dropped silently: a controller missing from the drivers data is listed once it reported.</summary>

@@ -1,10 +1,5 @@
 using LapGate.Bridge;
 using LapGate.Bridge.Replay;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
 
 namespace LapGate.Emulator.Tests.Replay;
 

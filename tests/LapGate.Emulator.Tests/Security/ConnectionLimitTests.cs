@@ -1,10 +1,3 @@
-using System.Net.WebSockets;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Security;
 
 /// <summary>Connections that never handshake are closed after the handshake timeout; one over the cap is closed with 1013.</summary>

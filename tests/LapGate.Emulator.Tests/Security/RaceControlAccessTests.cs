@@ -1,8 +1,3 @@
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Security;
 
 /// <summary>Only the analog sensor (a connection registered as <c>"Z"</c>) may start or stop the race over the WebSocket.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.WebSockets;
-using System.Text;
-using LapGate.Emulator.Tests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Security;
 
 /// <summary>

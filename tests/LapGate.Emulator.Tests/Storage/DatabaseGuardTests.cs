@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Storage;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.TestSupport;
-using Microsoft.Data.Sqlite;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Storage;
 
 /// <summary>The emulator's database: one emulator per file, a damaged file refused and kept, API errors in plain words.</summary>

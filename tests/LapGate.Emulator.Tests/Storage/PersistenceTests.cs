@@ -1,9 +1,3 @@
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Microsoft.Data.Sqlite;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Storage;
 
 public sealed class PersistenceTests(ITestOutputHelper output)

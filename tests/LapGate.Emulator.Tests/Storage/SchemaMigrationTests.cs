@@ -1,8 +1,3 @@
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Storage;
-using LapGate.TestSupport;
-using Microsoft.Data.Sqlite;
-
 namespace LapGate.Emulator.Tests.Storage;
 
 /// <summary>The emulator database's schema version (<c>PRAGMA user_version</c>) and its ordered migrations.</summary>

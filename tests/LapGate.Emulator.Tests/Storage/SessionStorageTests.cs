@@ -1,9 +1,3 @@
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.TestSupport;
-using Microsoft.Data.Sqlite;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Storage;
 
 /// <summary>Race setup, finish and winner kept with the session in SQLite.</summary>

@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Emulator.Tracks;
-using LapGate.Protocol.Messages;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Tracks;
 
 /// <summary>Tracks with their limits and records, kept in SQLite, over the real HTTP API.</summary>

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using LapGate.Emulator.Api;
-using LapGate.Emulator.Race;
-using LapGate.Emulator.Tests.Infrastructure;
-using LapGate.Emulator.Tracks;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
-
 namespace LapGate.Emulator.Tests.Tracks;
 
 /// <summary><c>POST /api/tracks/{id}/delete</c> over the real HTTP API, on a SQLite file.</summary>

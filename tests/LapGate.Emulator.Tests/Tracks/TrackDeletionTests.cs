@@ -1,6 +1,4 @@
-using LapGate.Emulator.Race;
 using LapGate.Emulator.Tests.Race;
-using LapGate.Emulator.Tracks;
 
 namespace LapGate.Emulator.Tests.Tracks;
 

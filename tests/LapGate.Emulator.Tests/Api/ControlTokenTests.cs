@@ -16,7 +16,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
 
-        using var response = await emulator.Http.PostAsync(path, TestEmulator.JsonBody("{}"));
+        using var response = await emulator.PostAsync(path, "{}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Authorization: Bearer TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -99,8 +99,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        using var response = await emulator.Http.PostAsync("api/race/setup",
-            new StringContent("{\"mode\":\"laps\",\"pad\":\"" + new string('x', 100_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await emulator.PostAsync("api/race/setup", "{\"mode\":\"laps\",\"pad\":\"" + new string('x', 100_000) + "\"}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Threading.Channels;
 using LapGate.Emulator;
 using LapGate.Emulator.Hosting;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 
 // The sensor's link: how soon a sent frame counts as delivered, how many frames a cut makes it send again, and what
 // an idle connected sensor costs in CPU next to a CPython websockets client.

@@ -1,3 +1,4 @@
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Pipeline;
 using Microsoft.Extensions.Logging;
 

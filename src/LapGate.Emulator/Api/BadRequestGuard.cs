@@ -1,4 +1,4 @@
-using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Faults;
-using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Validation;
 using Microsoft.AspNetCore.Builder;

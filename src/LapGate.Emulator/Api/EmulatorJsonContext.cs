@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LapGate.Emulator.Connections;
-using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Race;
 
 namespace LapGate.Emulator.Api;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Messages;
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
-using LapGate.Emulator.Hosting;
+using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;

@@ -4,6 +4,7 @@ using LapGate.Protocol.Codec;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Dashboard;
 using LapGate.Emulator.Faults;
+using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Emulator.Storage;
 using LapGate.Protocol.Validation;

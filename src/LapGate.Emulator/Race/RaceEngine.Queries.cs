@@ -1,4 +1,3 @@
-using LapGate.Emulator.Storage;
 
 namespace LapGate.Emulator.Race;
 

@@ -1,4 +1,3 @@
-using LapGate.Emulator.Storage;
 using LapGate.Protocol.Messages;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LapGate.Emulator.Tracks;
 
 namespace LapGate.Emulator.Race;
 
@@ -39,9 +40,6 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
 
     /// <summary>True for <see cref="RaceKinds.Practice"/>.</summary>
     public bool IsPractice => Kind == RaceKinds.Practice;
-
-    /// <summary>Longest lap time limit (1 h).</summary>
-    public const long MaxLapLimitMs = 60L * 60 * 1000;
 
     /// <summary>A lap at or below this (ms) is not counted and its crossing is ignored; null = no minimum.</summary>
     public long? MinLapMs { get; init; }
@@ -104,10 +102,7 @@ public sealed record RaceSetup(string Mode, int? Laps = null, long? DurationMs =
 
     private string? LimitsProblem() =>
         CountdownMs is < 0 or > MaxCountdownMs ? $"the start countdown must be 0..{MaxCountdownMs} ms (got {Show(CountdownMs)} ms)"
-        : MinLapMs is < 0 or > MaxLapLimitMs ? $"the minimum lap time must be 0..{MaxLapLimitMs} ms (got {Show(MinLapMs)} ms)"
-        : MaxLapMs is < 1 or > MaxLapLimitMs ? $"the maximum lap time must be 1..{MaxLapLimitMs} ms (got {Show(MaxLapMs)} ms)"
-        : MinLapMs is { } min && MaxLapMs is { } max && max <= min ? $"the maximum lap time ({max} ms) must be more than the minimum ({min} ms)"
-        : null;
+        : LapLimits.Problem(MinLapMs, MaxLapMs);
 
     private static string Show<T>(T? value) where T : struct, IFormattable =>
         value is { } v ? v.ToString(null, CultureInfo.InvariantCulture) : "nothing";

@@ -1,4 +1,3 @@
-using LapGate.Emulator.Storage;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Race;

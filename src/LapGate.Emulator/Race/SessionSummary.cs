@@ -1,5 +1,4 @@
 using System.Globalization;
-using LapGate.Emulator.Storage;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Race;

@@ -1,6 +1,6 @@
 namespace LapGate.Emulator.Tracks;
 
-/// <summary>What <see cref="Race.RaceEngine.DeleteTrack"/> did.</summary>
+/// <summary>What deleting a track did (<c>DELETE /api/tracks/{id}</c>).</summary>
 public enum TrackDeletion
 {
     /// <summary>The track and its record are gone; past sessions on it keep its name.</summary>

@@ -1,5 +1,3 @@
-using LapGate.Emulator.Race;
-
 namespace LapGate.Emulator.Tracks;
 
 /// <summary>The body of <c>POST /api/tracks</c>: a new track, or a change of the one with <see cref="Id"/>.</summary>
@@ -19,7 +17,6 @@ public sealed record TrackInput(long? Id, string? Name, long? MinLapMs = null, l
         {
             return $"\"name\" must be 1..{MaxNameLength} characters";
         }
-        // The limits follow the setup's rules.
-        return (RaceSetup.Open with { MinLapMs = MinLapMs, MaxLapMs = MaxLapMs }).Problem();
+        return LapLimits.Problem(MinLapMs, MaxLapMs);
     }
 }

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
-using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Events;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Link;

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using LapGate.Protocol.Codec;
-using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Events;
 
 namespace LapGate.Sensor.Link;
 

@@ -2,8 +2,8 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Validation;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

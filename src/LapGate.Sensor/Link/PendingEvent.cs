@@ -1,4 +1,4 @@
-using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Events;
 
 namespace LapGate.Sensor.Link;
 

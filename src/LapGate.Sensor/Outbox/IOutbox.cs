@@ -1,4 +1,4 @@
-using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Timing;
 
 namespace LapGate.Sensor.Outbox;

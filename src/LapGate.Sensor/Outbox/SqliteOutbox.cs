@@ -1,5 +1,5 @@
 using System.Globalization;
-using LapGate.Sensor.Pipeline;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Win32.SafeHandles;

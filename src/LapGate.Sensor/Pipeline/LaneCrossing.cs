@@ -1,5 +1,6 @@
 using System.Globalization;
 using LapGate.Protocol.Formatting;
+using LapGate.Sensor.Events;
 
 namespace LapGate.Sensor.Pipeline;
 

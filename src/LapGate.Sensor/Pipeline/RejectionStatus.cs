@@ -1,4 +1,4 @@
-using LapGate.Sensor.Filtering;
+using LapGate.Sensor.Events;
 
 namespace LapGate.Sensor.Pipeline;
 

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Validation;
+using LapGate.Sensor.Events;
+using LapGate.Sensor.Filtering;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Outbox;
@@ -227,7 +229,7 @@ public sealed class SensorRunner : IAsyncDisposable
             {
                 _outbox!.Reject(rejected);
                 var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
-                _logger.Log(rejected.Reason is Filtering.RejectReason.UnknownPin or Filtering.RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
+                _logger.Log(rejected.Reason is RejectReason.UnknownPin or RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
                     "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
                 _status.Rejected(rejected);
                 Rejected?.Invoke(this, rejected);

@@ -1,5 +1,6 @@
 using LapGate.Protocol.Messages;
 using LapGate.Sensor.Config;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Link;
 
 namespace LapGate.Sensor.Pipeline;

@@ -1,7 +1,7 @@
 using LapGate.Sensor.Config;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Filtering;
 using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Timing;
 using Microsoft.Extensions.Time.Testing;
 

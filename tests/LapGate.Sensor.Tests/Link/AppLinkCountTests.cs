@@ -1,7 +1,7 @@
 using System.Threading.Channels;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Tests.Support;
 using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using LapGate.Protocol.Messages;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Link;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Tests.Support;
 using LapGate.TestSupport;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Outbox;

@@ -1,5 +1,5 @@
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,5 @@
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Timing;
 using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -25,7 +25,7 @@ public class SqliteOutboxNotDurableTests
 
             var full = outbox.Append(Enumerable.Range(1, 300).Select(i => Lap(1 + (i % 2), 1000 + (i * 1000L))).ToList());
             outbox.MarkDelivered([first[0].Id, full[0].Id, full[1].Id]);
-            outbox.Reject(new RejectedTrigger(21, 1, 5000, LapGate.Sensor.Filtering.RejectReason.MinLapTime, "too fast", 7));
+            outbox.Reject(new RejectedTrigger(21, 1, 5000, RejectReason.MinLapTime, "too fast", 7));
             outbox.SaveClock("serial:/dev/ttyACM0", new DeviceClockState(1, 2, 3, 4), flush: true);
 
             Assert.Equal(OutboxProblemKind.NoSpace, outbox.Problem?.Kind);

@@ -1,6 +1,5 @@
-using LapGate.Sensor.Filtering;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Timing;
 using LapGate.TestSupport;
 

@@ -1,7 +1,7 @@
 using System.Device.Gpio;
 using LapGate.Protocol.Messages;
 using LapGate.Sensor.Config;
-using LapGate.Sensor.Filtering;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Inputs.Gpio;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Tests.Support;

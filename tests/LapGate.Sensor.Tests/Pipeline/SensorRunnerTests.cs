@@ -1,5 +1,6 @@
 using LapGate.Protocol.Messages;
 using LapGate.Sensor.Config;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;

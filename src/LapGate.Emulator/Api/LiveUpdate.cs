@@ -1,7 +1,7 @@
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Race;
 
-namespace LapGate.Emulator.Dashboard;
+namespace LapGate.Emulator.Api;
 
 /// <summary>One message of the push stream <c>GET /api/events</c> (SSE event <c>update</c>): the whole state, never a delta.</summary>
 /// <param name="ServerTime">The emulator's clock when sent (the page computes ages and the race clock from it).</param>

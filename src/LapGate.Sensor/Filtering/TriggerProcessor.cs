@@ -1,9 +1,9 @@
 using LapGate.Sensor.Config;
-using LapGate.Sensor.Filtering;
+using LapGate.Sensor.Events;
 using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Timing;
 
-namespace LapGate.Sensor.Pipeline;
+namespace LapGate.Sensor.Filtering;
 
 /// <summary>
 /// Turns triggers into events: finds the pin's gate, stamps the event time (device clock when the trigger

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LapGate.Emulator.Hosting;
+namespace LapGate.Emulator.Logging;
 
 /// <summary>The emulator's one-line events (source-generated logging).</summary>
 internal static partial class EmulatorLog

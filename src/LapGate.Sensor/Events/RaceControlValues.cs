@@ -1,4 +1,4 @@
-namespace LapGate.Sensor.Pipeline;
+namespace LapGate.Sensor.Events;
 
 /// <summary>
 /// The <c>race_control</c> values a button sends. Seen in public clients of the app; not verified against the

@@ -1,6 +1,5 @@
-using LapGate.Emulator.Race;
 
-namespace LapGate.Emulator.Storage;
+namespace LapGate.Emulator.Race;
 
 /// <summary>One row of the session list (without events).</summary>
 public sealed record StoredSessionInfo(long Id, DateTimeOffset CreatedAt, RaceState State, RaceTimeline Timeline)

@@ -1,4 +1,4 @@
-namespace LapGate.Emulator.Storage;
+namespace LapGate.Emulator.Race;
 
 /// <summary>What a stored event is.</summary>
 public enum RaceEventKind

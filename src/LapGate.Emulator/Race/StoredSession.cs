@@ -1,6 +1,5 @@
-using LapGate.Emulator.Race;
 
-namespace LapGate.Emulator.Storage;
+namespace LapGate.Emulator.Race;
 
 /// <summary>A stored session: its id, state and events in arrival order, when it was created and its race.</summary>
 public sealed record StoredSession(long Id, RaceState State, IReadOnlyList<StoredEvent> Events)

@@ -1,4 +1,4 @@
-namespace LapGate.Sensor.Pipeline;
+namespace LapGate.Sensor.Events;
 
 /// <summary>What an accepted event reports to the app.</summary>
 public enum EventKind

@@ -1,4 +1,4 @@
-namespace LapGate.Sensor.Filtering;
+namespace LapGate.Sensor.Events;
 
 /// <summary>Why a trigger was not turned into an event.</summary>
 public enum RejectReason

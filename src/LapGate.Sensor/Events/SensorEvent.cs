@@ -1,6 +1,6 @@
 using LapGate.Protocol.Messages;
 
-namespace LapGate.Sensor.Pipeline;
+namespace LapGate.Sensor.Events;
 
 /// <summary>
 /// An accepted event, as journaled in the outbox and sent to the app.

@@ -90,8 +90,8 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     [InlineData("has space in it")]
     public async Task Start_BadToken_IsAConfigurationError(string token)
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.ControlToken = token));
-        Assert.Contains("ControlToken", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.ControlToken = token);
+        Assert.Contains("ControlToken", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class TestDatabase : IDisposable
             configure?.Invoke(o);
         });
 
+    /// <summary>Starting an emulator on this file must fail with a configuration error; returns its message.</summary>
+    public Task<string> StartRefusedAsync(ITestOutputHelper output) => TestEmulator.StartRefusedAsync(output, o => o.DatabasePath = Path);
+
     /// <summary>A second connection of its own (no pool), as another program would open the file.</summary>
     public SqliteConnection Connect(bool readOnly = false) => Open(Path, readOnly);
 

@@ -48,6 +48,10 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Starting with <paramref name="configure"/>'s options must fail with a configuration error; returns its message.</summary>
+    public static async Task<string> StartRefusedAsync(ITestOutputHelper output, Action<EmulatorOptions> configure) =>
+        (await Assert.ThrowsAsync<EmulatorConfigurationException>(() => StartAsync(output, configure))).Message;
+
     /// <summary>A JSON body, as every state-changing request must carry (<c>Content-Type: application/json</c>).</summary>
     public static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

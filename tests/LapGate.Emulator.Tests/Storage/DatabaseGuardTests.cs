@@ -9,9 +9,9 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
         using var db = new TestDatabase();
         await using var first = await db.StartEmulatorAsync(output);
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => db.StartEmulatorAsync(output));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.Equal($"database {db.Path} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", ex.Message);
+        Assert.Equal($"database {db.Path} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", message);
         first.Race.ApplyLap(1, 1000);
         Assert.NotNull((await first.GetRaceAsync()).Find(1)?.LastCrossing);
     }
@@ -42,11 +42,11 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
         DamagePages(db.Path);
         var damaged = File.ReadAllBytes(db.Path);
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => db.StartEmulatorAsync(output));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.StartsWith($"database {db.Path} is damaged (", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', ex.Message);
+        Assert.StartsWith($"database {db.Path} is damaged (", message, StringComparison.Ordinal);
+        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
         Assert.Equal(damaged, File.ReadAllBytes(db.Path));
     }
 
@@ -56,9 +56,9 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
         using var db = new TestDatabase();
         await File.WriteAllTextAsync(db.Path, "these are my notes, not a database\n");
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => db.StartEmulatorAsync(output));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.StartsWith($"database {db.Path} is damaged (", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"database {db.Path} is damaged (", message, StringComparison.Ordinal);
         Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db.Path));
     }
 

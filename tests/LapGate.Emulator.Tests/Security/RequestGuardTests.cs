@@ -185,8 +185,8 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
     [InlineData("race-pi:8080")]
     public async Task Start_AllowedHostNotABareName_ConfigurationErrorNamingIt(string host)
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.AllowedHosts.Add(host)));
-        Assert.Contains($"allowed host \"{host}\"", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.AllowedHosts.Add(host));
+        Assert.Contains($"allowed host \"{host}\"", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -195,7 +195,7 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
     [InlineData("ftp://overlay.local")]
     public async Task Start_AllowedOriginNotAnOrigin_ConfigurationErrorNamingIt(string origin)
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.AllowedOrigins.Add(origin)));
-        Assert.Contains($"allowed origin \"{origin}\"", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.AllowedOrigins.Add(origin));
+        Assert.Contains($"allowed origin \"{origin}\"", message, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ using LapGate.Protocol.Transport;
 namespace LapGate.Dashboard.Tests.Support;
 
 /// <summary>An analog sensor on a real WebSocket: handshake, <c>controller_set "Z"</c>, then laps and pit frames.</summary>
-internal sealed class SensorClient : IAsyncDisposable
+public sealed class SensorClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
     private WebSocketMessageReader? _reader;

@@ -16,7 +16,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
 
-        using var response = await emulator.Http.PostAsync(path, TestEmulator.JsonBody("{}"));
+        using var response = await emulator.PostAsync(path, "{}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Authorization: Bearer TOKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -90,8 +90,8 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     [InlineData("has space in it")]
     public async Task Start_BadToken_IsAConfigurationError(string token)
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.ControlToken = token));
-        Assert.Contains("ControlToken", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.ControlToken = token);
+        Assert.Contains("ControlToken", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,8 +99,7 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        using var response = await emulator.Http.PostAsync("api/race/setup",
-            new StringContent("{\"mode\":\"laps\",\"pad\":\"" + new string('x', 100_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await emulator.PostAsync("api/race/setup", "{\"mode\":\"laps\",\"pad\":\"" + new string('x', 100_000) + "\"}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -8,10 +8,10 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
 
-        var setup = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":2}""");
+        var setup = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":2}""");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(2), (await emulator.GetRaceAsync()).Setup);
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
         await sensor.SendAsync(new AnalogLap(1000, 4));
@@ -32,8 +32,8 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
         await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
 
-        (await PostAsync(emulator, "api/race/setup", """{"mode":"time","minutes":0.5}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/setup", """{"mode":"time","minutes":0.5}""");
+        await emulator.PostOkAsync("api/race/start");
         var running = await emulator.GetRaceAsync();
         Assert.Equal(30_000, running.RemainingMs);
         Assert.Equal(clock.GetUtcNow().AddSeconds(30), running.EndsAt);
@@ -50,7 +50,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps", /* a short one */ "laps":5,}""");
+        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps", /* a short one */ "laps":5,}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(5), (await emulator.GetRaceAsync()).Setup);
@@ -61,13 +61,13 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5.5,"minLapMs":"x","colour":1}""");
+        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5.5,"minLapMs":"x","colour":1}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
+        var error = await TestEmulator.ReadErrorAsync(response);
         Assert.Equal(
             ["laps: expected a whole number, got 5.5", "minLapMs: expected a whole number, got the string \"x\"", "unknown field \"colour\""],
-            error!.Problems);
+            error.Problems);
         Assert.Equal("POST /api/race/setup: 3 mistakes: " + string.Join("; ", error.Problems!), error.Error);
         Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
     }
@@ -92,11 +92,11 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/race/setup", body);
+        var response = await emulator.PostAsync("api/race/setup", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
-        Assert.StartsWith("POST /api/race/setup: ", error!.Error, StringComparison.Ordinal);
+        var error = await TestEmulator.ReadErrorAsync(response);
+        Assert.StartsWith("POST /api/race/setup: ", error.Error, StringComparison.Ordinal);
         Assert.Contains(expected, error.Error, StringComparison.Ordinal);
         Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
     }
@@ -105,10 +105,10 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     public async Task PostSetup_WhileRunning_409()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
-        (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/setup", """{"mode":"open"}""");
+        await emulator.PostOkAsync("api/race/start");
 
-        var response = await PostAsync(emulator, "api/race/setup", """{"mode":"laps","laps":5}""");
+        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5}""");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -139,7 +139,4 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
             Assert.Contains(field, json, StringComparison.Ordinal);
         }
     }
-
-    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string json) =>
-        emulator.Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 }

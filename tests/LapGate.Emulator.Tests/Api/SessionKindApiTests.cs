@@ -8,7 +8,7 @@ public sealed class SessionKindApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/race/setup", """{"kind":"qualifying","mode":"laps","laps":3}""");
+        var response = await emulator.PostAsync("api/race/setup", """{"kind":"qualifying","mode":"laps","laps":3}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(3) with { Kind = RaceKinds.Qualifying }, (await emulator.GetRaceAsync()).Setup);
@@ -19,9 +19,9 @@ public sealed class SessionKindApiTests(ITestOutputHelper output)
     public async Task PostStart_Practice_409SaysItCannotBeStarted()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
-        (await PostAsync(emulator, "api/race/setup", """{"kind":"practice"}""")).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/setup", """{"kind":"practice"}""");
 
-        var start = await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody());
+        var start = await emulator.PostAsync("api/race/start");
 
         Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
         Assert.Contains("cannot be started or ended", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -35,12 +35,9 @@ public sealed class SessionKindApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/race/setup", body);
+        var response = await emulator.PostAsync("api/race/setup", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string json) =>
-        emulator.Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -166,20 +166,17 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_RestartedMidRace_KeepsItsClock()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        var path = NewDatabaseFile();
+        RunOnFile(path, first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
             first.ApplyLap(1, 1000);
             first.ApplyLap(1, 2500);
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(1));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen(path);
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         _clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -190,18 +187,15 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_ExpiredWhileTheEmulatorWasDown_EndsWhenLoaded()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        var path = NewDatabaseFile();
+        RunOnFile(path, first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)));
             first.Start();
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(3));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen(path);
 
         Assert.Equal("ended", second.Snapshot().State);
         Assert.Equal(FinishReasons.Time, second.Snapshot().FinishReason);

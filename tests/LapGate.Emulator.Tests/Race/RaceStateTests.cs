@@ -14,16 +14,16 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         Assert.Equal("idle", (await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1)).State);
         emulator.SetUpOpenRace();
 
-        var started = await PostRaceAsync(emulator, "start");
+        var started = await emulator.PostRaceAsync("start");
         Assert.Equal("running", started.State);
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await watcher.ReceiveAsync());
 
-        Assert.Equal("ended", (await PostRaceAsync(emulator, "stop")).State);
+        Assert.Equal("ended", (await emulator.PostRaceAsync("stop")).State);
         Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
         Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await watcher.ReceiveAsync());
 
-        var reset = await PostRaceAsync(emulator, "reset");
+        var reset = await emulator.PostRaceAsync("reset");
         Assert.Equal("idle", reset.State);
         Assert.Equal(started.Session + 1, reset.Session);
         Assert.All(reset.Controllers, c => Assert.Equal(0, c.Laps));
@@ -36,14 +36,14 @@ public sealed class RaceStateTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         emulator.SetUpOpenRace();
-        await PostRaceAsync(emulator, "start");
-        await PostRaceAsync(emulator, "stop");
+        await emulator.PostRaceAsync("start");
+        await emulator.PostRaceAsync("stop");
 
-        var response = await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody());
+        var response = await emulator.PostAsync("api/race/start");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
-        Assert.Contains("reset", error!.Error, StringComparison.Ordinal);
+        var error = await TestEmulator.ReadErrorAsync(response);
+        Assert.Contains("reset", error.Error, StringComparison.Ordinal);
         Assert.Equal("ended", (await emulator.GetRaceAsync()).State);
     }
 
@@ -52,7 +52,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await emulator.Http.PostAsync("api/race/stop", TestEmulator.NoBody());
+        var response = await emulator.PostAsync("api/race/stop");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("idle", (await emulator.GetRaceAsync()).State);
@@ -91,19 +91,19 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
 
         // A race set up but not started: a crossing is shown as rejected, not counted, not the reference.
-        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(emulator, "setup", """{"mode":"open"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("api/race/setup", """{"mode":"open"}""")).StatusCode);
         await sensor.SendAsync(new AnalogLap(3000, 2));
         var prepared = await emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 1);
         Assert.NotEqual(practice.Session, prepared.Session);
         Assert.Equal(RejectReasons.BeforeStart, Assert.Single(prepared.Find(2)!.RejectedLaps).Reason);
         await emulator.Logs.WaitForLineAsync("crossing controller 2 at 3000 not counted (before_start)");
 
-        await PostRaceAsync(emulator, "start");
+        await emulator.PostRaceAsync("start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
         await sensor.SendAsync(new AnalogLap(4000, 2));
         await sensor.SendAsync(new AnalogLap(5250, 2));
         await emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
-        await PostRaceAsync(emulator, "stop");
+        await emulator.PostRaceAsync("stop");
         Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
         await sensor.SendAsync(new AnalogLap(6000, 2));
         var ended = await emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 2);
@@ -111,7 +111,7 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         Assert.Equal(RejectReasons.AfterFinish, ended.Find(2)!.RejectedLaps.Last().Reason);
 
         // Back to free practice: the race stays in the results, practice counts again from scratch.
-        Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(emulator, "setup", """{"kind":"practice"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("api/race/setup", """{"kind":"practice"}""")).StatusCode);
         Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveAsync());
         await sensor.SendAsync(new AnalogLap(7000, 2));
         await sensor.SendAsync(new AnalogLap(8500, 2));
@@ -119,15 +119,5 @@ public sealed class RaceStateTests(ITestOutputHelper output)
         Assert.Equal([1500L], again.Find(2)!.LapTimes);
         Assert.Equal("idle", again.State);
         Assert.Equal([ended.Session], emulator.Race.Sessions().Select(s => s.Id));
-    }
-
-    private static Task<HttpResponseMessage> PostJsonAsync(TestEmulator emulator, string command, string json) =>
-        emulator.Http.PostAsync($"api/race/{command}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-
-    private static async Task<LapGate.Emulator.Race.RaceSnapshot> PostRaceAsync(TestEmulator emulator, string command)
-    {
-        var response = await emulator.Http.PostAsync($"api/race/{command}", TestEmulator.NoBody());
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.RaceSnapshot))!;
     }
 }

@@ -75,20 +75,17 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     [Fact]
     public void Restart_WhileSuspended_StaysSuspendedWithItsClock()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        var path = NewDatabaseFile();
+        RunOnFile(path, first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
             _clock.Advance(TimeSpan.FromMinutes(1));
             first.Suspend();
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen(path);
         Assert.Equal("suspended", second.Snapshot().State);
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         second.Resume();

@@ -93,14 +93,14 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
     [InlineData(-1)]
     public async Task Start_HandshakeTimeoutNotPositive_ConfigurationError(int seconds)
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.HandshakeTimeout = TimeSpan.FromSeconds(seconds)));
-        Assert.Contains("HandshakeTimeout", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.HandshakeTimeout = TimeSpan.FromSeconds(seconds));
+        Assert.Contains("HandshakeTimeout", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_MaxConnectionsZero_ConfigurationError()
     {
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.MaxConnections = 0));
-        Assert.Contains("MaxConnections", ex.Message, StringComparison.Ordinal);
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.MaxConnections = 0);
+        Assert.Contains("MaxConnections", message, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,3 @@
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 /// <summary>One sensor per outbox, between real processes: the lock is the kernel's, so SIGKILL releases it.</summary>

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
-using LapGate.Faults.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Faults.Tests.Sensor;

@@ -1,6 +1,3 @@
-using LapGate.Sensor.Config;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Config;
 
 public class SensorConfigLoaderTests

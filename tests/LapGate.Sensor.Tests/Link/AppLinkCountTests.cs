@@ -1,11 +1,5 @@
 using System.Threading.Channels;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Link;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using Xunit.Abstractions;
 
 namespace LapGate.Sensor.Tests.Link;
 

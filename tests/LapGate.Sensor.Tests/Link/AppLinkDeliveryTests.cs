@@ -1,10 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Link;
 
 public class AppLinkDeliveryTests

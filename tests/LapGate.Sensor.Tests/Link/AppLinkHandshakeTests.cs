@@ -1,8 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Link;
 
 public class AppLinkHandshakeTests

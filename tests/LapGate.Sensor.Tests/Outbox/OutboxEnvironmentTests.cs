@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Outbox;
 

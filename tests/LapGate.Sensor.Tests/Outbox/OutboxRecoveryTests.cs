@@ -1,8 +1,4 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Outbox;
 

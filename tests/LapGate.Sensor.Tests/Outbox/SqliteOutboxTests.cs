@@ -1,8 +1,3 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Outbox;
 
 public class SqliteOutboxTests

@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Support;
 

@@ -1,7 +1,3 @@
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 /// <summary>

@@ -23,7 +23,7 @@ public class AppLinkCountTests
         await app.WaitUntilAsync(f => f.Count == 1, "api_version");
 
         // Accepted while the link waits for the app's reply: queued, not yet taken by the link.
-        foreach (var e in outbox.Append([LinkHarness.Lap(1, 1000)]))
+        foreach (var e in outbox.Append([Lap(1, 1000)]))
         {
             Assert.True(events.Writer.TryWrite(e));
         }

@@ -6,8 +6,6 @@ public class OutboxRecoveryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 18, 30, 5, TimeSpan.Zero);
 
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void OpenOrRecover_HealthyFile_OpensItWithItsPendingEvents()
     {

@@ -2,8 +2,6 @@ namespace LapGate.Sensor.Tests.Outbox;
 
 public class SqliteOutboxTests
 {
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void Append_Events_NumbersThemInOrderAndKeepsThemPending()
     {

@@ -73,8 +73,6 @@ public sealed class LinkHarness : IAsyncDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.Within());
     }
 
-    public static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

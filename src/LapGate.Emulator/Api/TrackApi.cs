@@ -16,7 +16,7 @@ internal static class TrackApi
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
     {
         var json = EmulatorJsonContext.Default;
-        routes.MapGet("/api/tracks", http => http.Response.WriteAsJsonAsync(context.Race.Tracks(), json.IReadOnlyListTrack, cancellationToken: http.RequestAborted));
+        routes.MapGet("/api/tracks", http => http.Response.WriteAsJsonAsync(context.Race.ListTracks(), json.IReadOnlyListTrack, cancellationToken: http.RequestAborted));
         routes.MapPost("/api/tracks", http => SaveTrackAsync(http, context));
         routes.MapPost("/api/tracks/{id:long}/delete", http => DeleteTrackAsync(http, context));
         routes.MapGet("/api/drivers", http => http.Response.WriteAsJsonAsync(context.Race.DriversInfo(), json.DriversView, cancellationToken: http.RequestAborted));
@@ -49,7 +49,7 @@ internal static class TrackApi
             http.Response.StatusCode = result == TrackDeletion.InUse ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
             return http.Response.WriteAsJsonAsync(new ApiError($"POST /api/tracks/{text}/delete: {problem}"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
         }
-        return http.Response.WriteAsJsonAsync(context.Race.Tracks(), EmulatorJsonContext.Default.IReadOnlyListTrack, cancellationToken: http.RequestAborted);
+        return http.Response.WriteAsJsonAsync(context.Race.ListTracks(), EmulatorJsonContext.Default.IReadOnlyListTrack, cancellationToken: http.RequestAborted);
     }
 
     private static async Task SetDriversAsync(HttpContext http, EmulatorContext context)

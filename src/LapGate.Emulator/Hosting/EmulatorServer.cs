@@ -33,10 +33,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly EmbeddedPageFiles _assets;
     private readonly LiveFeed _feed;
+    private readonly string _maxConnectionsName;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping, string maxConnectionsName)
     {
+        _maxConnectionsName = maxConnectionsName;
         _app = app;
         _context = context;
         _store = store;
@@ -140,7 +142,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             app = builder.Build();
 
             // Created before listening so the first request already has its handler.
-            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
+            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource(),
+                options.NameOptions(nameof(EmulatorOptions.MaxConnections)));
             app.Use(BadRequestGuard.Middleware(logger));
             // Host, Origin and JSON-only changes: nothing from another site's page reaches the race (see LapGate.Web).
             app.UseRequestGuards(options.Guards(), loggerFactory.CreateLogger("LapGate.Emulator.Guards"));
@@ -222,7 +225,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
         if (!_context.Connections.TryAdd(connection, _context.MaxConnections))
         {
-            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections);
+            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections, _maxConnectionsName);
             await RefuseAsync(socket, $"too many connections (limit {_context.MaxConnections}); try again later").ConfigureAwait(false);
             return;
         }
@@ -269,7 +272,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             throw new EmulatorConfigurationException(
-                $"database {options.DatabasePath} could not be read ({ex.Message}). Start with another --db (or --no-db); the file is kept as it is", ex);
+                $"database {options.DatabasePath} could not be read ({ex.Message}). Start with {EmulatorOptions.AnotherDatabase}; the file is kept as it is", ex);
         }
     }
 
@@ -283,11 +286,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)
         {
             throw new EmulatorConfigurationException(
-                $"--bind: this machine has no address {options.Bind}; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its own addresses (see `ip addr`)", ex);
+                $"{nameof(EmulatorOptions.Bind)}: this machine has no address {options.Bind}; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its own addresses (see `ip addr`)", ex);
         }
         catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AccessDenied)
         {
-            throw new EmulatorConfigurationException($"--port: {options.Port} needs administrator rights on this machine; use a port above 1023 (the default is {EmulatorOptions.DefaultPort})", ex);
+            throw new EmulatorConfigurationException($"{nameof(EmulatorOptions.Port)}: {options.Port} needs administrator rights on this machine; use a port above 1023 (the default is {EmulatorOptions.DefaultPort})", ex);
         }
         catch (System.Net.Sockets.SocketException ex)
         {

@@ -20,7 +20,8 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("--allowed-host", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The library names the option; through the CLI it is the flag (EmulateFlagNamesTests).
+        Assert.Contains("start the emulator with AllowedHosts NAME", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(emulator.Logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Warning, "is not this machine"));
     }
 

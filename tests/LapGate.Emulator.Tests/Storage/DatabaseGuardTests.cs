@@ -11,7 +11,7 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
 
         var message = await db.StartRefusedAsync(output);
 
-        Assert.Equal($"database {db.Path} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", message);
+        Assert.Equal($"database {db.Path} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another DatabasePath", message);
         first.Race.ApplyLap(1, 1000);
         Assert.NotNull((await first.GetRaceAsync()).Find(1)?.LastCrossing);
     }
@@ -45,7 +45,7 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
         var message = await db.StartRefusedAsync(output);
 
         Assert.StartsWith($"database {db.Path} is damaged (", message, StringComparison.Ordinal);
-        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", message, StringComparison.Ordinal);
+        Assert.Contains("Start with another DatabasePath (or DatabasePath=null); the damaged file is kept as it is", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', message);
         Assert.Equal(damaged, File.ReadAllBytes(db.Path));
     }

@@ -182,7 +182,7 @@ public sealed class SchemaMigrationTests
         var ex = Assert.Throws<EmulatorConfigurationException>(() => new SqliteRaceStore(db.Path));
 
         Assert.Contains($"database {db.Path} was written by a newer LapGate", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("another --db", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("another DatabasePath", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(db.Path));
     }
 }

@@ -62,7 +62,7 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
         using var response = await emulator.PostAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Single(emulator.Race.Tracks());
+        Assert.Single(emulator.Race.ListTracks());
     }
 
     [Fact]

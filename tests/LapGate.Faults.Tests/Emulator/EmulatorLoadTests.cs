@@ -78,7 +78,7 @@ public class EmulatorLoadTests
                 }
             }
         })).ToArray();
-        await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.WhenAll(tasks).Within();
         await RaceWait.CrossingsAsync(emulator, Sensors * CrossingsPerSensor);
 
         var race = emulator.Race.Snapshot();

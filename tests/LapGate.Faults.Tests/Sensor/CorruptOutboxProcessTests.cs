@@ -17,7 +17,7 @@ public class CorruptOutboxProcessTests
         File.WriteAllText(outbox, garbage);
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null });
 
-        using var sensor = SensorProcess.Start("--server", emulator.WebSocketUri.ToString(), "--config", dir.File("track.json"), "--outbox", outbox);
+        using var sensor = LapgateCli.Start("sensor", "--server", emulator.WebSocketUri.ToString(), "--config", dir.File("track.json"), "--outbox", outbox);
         await sensor.WriteLineAsync("21 1000000");
         await sensor.WriteLineAsync("21 5123456");
         sensor.CloseInput();

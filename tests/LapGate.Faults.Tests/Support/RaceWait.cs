@@ -6,6 +6,6 @@ namespace LapGate.Faults.Tests.Support;
 public static class RaceWait
 {
     public static Task CrossingsAsync(EmulatorServer emulator, int crossings) =>
-        Await.UntilAsync(() => LapPlan.Crossings(emulator.Race.Snapshot()) >= crossings,
+        Wait.UntilAsync(() => LapPlan.Crossings(emulator.Race.Snapshot()) >= crossings,
             h => emulator.Race.Changed += h, h => emulator.Race.Changed -= h, $"{crossings} crossings at the emulator");
 }

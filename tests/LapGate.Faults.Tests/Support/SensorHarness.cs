@@ -62,11 +62,11 @@ public sealed class SensorHarness : IAsyncDisposable
     public async Task FinishAsync()
     {
         Input.Complete();
-        await _run!.WaitAsync(TimeSpan.FromSeconds(30));
+        await _run!.Within();
     }
 
     public Task WaitForDropsAsync(int count) =>
-        Await.UntilAsync(() => Drops.Count >= count, h => Dropped += h, h => Dropped -= h, $"{count} link drop(s)");
+        Wait.UntilAsync(() => Drops.Count >= count, h => Dropped += h, h => Dropped -= h, $"{count} link drop(s)");
 
     public async ValueTask DisposeAsync()
     {
@@ -75,7 +75,7 @@ public sealed class SensorHarness : IAsyncDisposable
         {
             try
             {
-                await _run.WaitAsync(TimeSpan.FromSeconds(10));
+                await _run.Within();
             }
             catch (OperationCanceledException)
             {

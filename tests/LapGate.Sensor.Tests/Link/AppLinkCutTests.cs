@@ -13,7 +13,7 @@ public class AppLinkCutTests(ITestOutputHelper output)
     [InlineData(Cut.WithoutCloseFrame, ReconnectCause.ConnectionLost)]
     public async Task RunAsync_CutMidStream_ReconnectsAndReplaysUnconfirmedInOrder(Cut cut, ReconnectCause expected)
     {
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 2 ? cut : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 2 ? cut : Cut.None };
         await using var app = new StandInApp(script);
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
@@ -41,7 +41,7 @@ public class AppLinkCutTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_LinkGoesSilentWithoutClose_DetectedWithinThreeSeconds()
     {
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 1 ? Cut.GoSilent : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 1 ? Cut.GoSilent : Cut.None };
         await using var app = new StandInApp(script);
         var options = new LinkOptions { RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10), 0) };
         await using var link = new LinkHarness(app.Url, options).Start();
@@ -50,7 +50,7 @@ public class AppLinkCutTests(ITestOutputHelper output)
         link.Add(LinkHarness.Lap(1, 20_000));
         await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the lap");
         var silentSince = Stopwatch.StartNew();
-        var drop = await link.Drops.WaitAsync(seconds: 10);
+        var drop = await link.Drops.WaitAsync();
         var detectedAfter = silentSince.Elapsed;
         output.WriteLine($"dead link noticed after {detectedAfter.TotalMilliseconds:0} ms: {drop.Detail}");
         await app.WaitUntilAsync(f => f.Events(2).Count == 1, "the lap again on connection 2");
@@ -65,7 +65,7 @@ public class AppLinkCutTests(ITestOutputHelper output)
     {
         // The app reads the first lap and then hangs: it reads nothing more and answers no ping. Nothing the
         // sensor sent from then on (nor the first lap, whose ping went unanswered) may count as delivered.
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 1 ? Cut.GoSilent : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 1 ? Cut.GoSilent : Cut.None };
         await using var app = new StandInApp(script);
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
         await link.States.WaitAsync(s => s == LinkState.Connected);

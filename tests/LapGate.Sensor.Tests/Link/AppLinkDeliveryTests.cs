@@ -66,7 +66,7 @@ public class AppLinkDeliveryTests
 
         link.Add(LinkHarness.Lap(1, 1_000), LinkHarness.Lap(1, 7_000));
         link.Complete();
-        await link.Run!.WaitAsync(TimeSpan.FromSeconds(10));
+        await link.Run!.Within();
 
         Assert.Empty(link.Outbox.Pending());
         Assert.Equal(2, app.Frames.Events().Count);
@@ -96,7 +96,7 @@ public class AppLinkDeliveryTests
         // The app reads the lap, then answers nothing: no pong, no close reply. After the close timeout (1 s, on the
         // real clock; the keep-alive is set long so only the close timeout can end the wait) the lap stays pending:
         // it may be sent again, it is never lost.
-        var script = new StandInScript { CutAfter = (connection, events) => events == 1 ? Cut.GoSilent : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Events == 1 ? Cut.GoSilent : Cut.None };
         await using var app = new StandInApp(script);
         var options = new LinkOptions
         {

@@ -31,12 +31,12 @@ public class AppLinkHandshakeTests
             Replies =
             [
                 "{\"type\":\"update_event_status\",\n \"data\":\"running\"}",
-                StandInScript.CaptureReplies[1],
+                StandInScript.NamedDriverReplies[1],
                 "{\"type\":\"something_new\",\"data\":{\"a\":[1,2,3]},\"extra\":true}",
                 "this is not JSON {",
                 "{\"data\":{\"no\":\"type\"}}",
-                StandInScript.CaptureReplies[0],
-                StandInScript.CaptureReplies[2],
+                StandInScript.NamedDriverReplies[0],
+                StandInScript.NamedDriverReplies[2],
                 "{\"type\":\"update_position\",\"data\":{}}",
             ],
             AfterRegistration = ["{\"type\":\"reset\"}"],

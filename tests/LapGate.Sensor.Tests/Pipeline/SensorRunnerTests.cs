@@ -35,7 +35,7 @@ public class SensorRunnerTests
             7 7300000
             """;
 
-        await runner.RunAsync(new LineTriggerSource(new StringReader(lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        await runner.RunAsync(new LineTriggerSource(new StringReader(lines), "test"), CancellationToken.None).Within();
 
         Assert.Equal(
             [new AnalogLap(1000, 1), new AnalogPitLeave(2), new AnalogLap(1200, 2), new AnalogPitEnter(2), new AnalogLap(6000, 1), new AnalogPitLeave(2), new AnalogLap(7234, 2)],
@@ -61,5 +61,5 @@ public class SensorRunnerTests
     }
 
     /// <summary>The epoch ms the device clock was mapped to (first lap minus its device ms).</summary>
-    private static long Base(StandInApp app) => app.Frames.Events().OfType<AnalogLap>().First().Timestamp - 1000;
+    private static long Base(StandInApp app) => app.Frames.Laps().First().Timestamp - 1000;
 }

@@ -75,7 +75,7 @@ public sealed class LinkHarness : IAsyncDisposable
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.Within());
     }
 
     public static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
@@ -87,7 +87,7 @@ public sealed class LinkHarness : IAsyncDisposable
         {
             try
             {
-                await Run.WaitAsync(TimeSpan.FromSeconds(10));
+                await Run.Within();
             }
             catch (OperationCanceledException)
             {

@@ -118,7 +118,7 @@ public sealed class GpioTriggerSource : ITriggerSource
         {
             if (!controller.IsPinModeSupported(pin, mode))
             {
-                _logger.LogWarning("{Input}: pin {Pin} has no built-in {Mode}; fit an external resistor", Name, pin, mode);
+                InputLog.NoBuiltInResistor(_logger, Name, pin, mode);
                 mode = PinMode.Input;
             }
             controller.OpenPin(pin, mode);
@@ -139,7 +139,7 @@ public sealed class GpioTriggerSource : ITriggerSource
         if (!writer.TryWrite(new Trigger(pin, null, stamp, null)))
         {
             var dropped = Interlocked.Increment(ref _dropped);
-            _logger.LogWarning("{Input}: pin {Pin} edge dropped: {Capacity} edges already waiting ({Dropped} dropped so far)", Name, pin, _capacity, dropped);
+            InputLog.EdgeDropped(_logger, Name, pin, _capacity, dropped);
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
         using var folder = new TempDirectory();
         var db = folder.File("race.db");
         await File.WriteAllTextAsync(db, "these are my notes, not a database\n");
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db);
 
         var exit = await cli.WaitForExitAsync();
 
@@ -35,7 +35,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
             command.CommandText = $"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}";
             command.ExecuteNonQuery();
         }
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db);
 
         var exit = await cli.WaitForExitAsync();
 
@@ -48,13 +48,13 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_RefusedHostAndConnectionOverTheLimit_HintsNameTheFlags()
     {
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
         try
         {
             var listening = await cli.WaitForLineAsync("LapGate emulator listening on ");
             var ws = new Uri(listening.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal)));
             var api = new Uri(listening.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
-            using var http = new HttpClient { Timeout = TestTimeouts.Signal };
+            using var http = new HttpClient { Timeout = Wait.Limit };
             using var rebound = new HttpRequestMessage(HttpMethod.Get, api);
             rebound.Headers.Host = "rebind.example";
 
@@ -67,7 +67,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("start the emulator with --allowed-host NAME", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Contains("raise --max-connections if they are all wanted", overLimit, StringComparison.Ordinal);
-            await cli.InterruptAsync();
+            cli.Interrupt();
             Assert.Equal(0, await cli.WaitForExitAsync());
         }
         finally

@@ -16,7 +16,7 @@ public sealed class TestEmulator : IAsyncDisposable
         Server = server;
         Logs = logs;
         _loggerFactory = loggerFactory;
-        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TestTimeouts.Signal };
+        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = Wait.Limit };
     }
 
     public EmulatorServer Server { get; }
@@ -38,7 +38,7 @@ public sealed class TestEmulator : IAsyncDisposable
         var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         try
         {
-            var server = await EmulatorServer.StartAsync(options, factory).WaitAsync(TestTimeouts.Signal);
+            var server = await EmulatorServer.StartAsync(options, factory).Within();
             return new TestEmulator(server, logs, factory);
         }
         catch
@@ -116,7 +116,7 @@ public sealed class TestEmulator : IAsyncDisposable
         try
         {
             Check(null, EventArgs.Empty);
-            return await done.Task.WaitAsync(TestTimeouts.Signal);
+            return await done.Task.Within();
         }
         finally
         {
@@ -132,7 +132,7 @@ public sealed class TestEmulator : IAsyncDisposable
         }
         _disposed = true;
         Http.Dispose();
-        await Server.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Signal);
+        await Server.DisposeAsync().AsTask().Within();
         _loggerFactory.Dispose();
         Assert.True(Logs.Errors.Count == ExpectedErrors, "the emulator logged errors:\n" + string.Join('\n', Logs.Errors));
     }

@@ -25,7 +25,7 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
         Assert.True(frame.IsClose);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, frame.CloseStatus);
         Assert.Equal("no api_version within 30 s", frame.CloseDescription);
-        await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).Within();
         await emulator.Logs.WaitForLineAsync("c1 disconnected (closed with 1008: no api_version within the handshake timeout)");
         Assert.Contains(emulator.Race.Snapshot().Violations, v => v.Kind == ViolationKinds.HandshakeTimeout && v.Connection == "c1");
     }

@@ -159,7 +159,7 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
         socket.Options.SetRequestHeader("Origin", "http://evil.example");
         socket.Options.CollectHttpResponseDetails = true;
 
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).WaitAsync(TestTimeouts.Signal));
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).Within());
 
         Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
         Assert.Equal(0, emulator.Server.ConnectionCount);
@@ -173,10 +173,10 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Origin", "http://overlay.local:8080");
 
-        await socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).Within();
 
         Assert.Equal(WebSocketState.Open, socket.State);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).Within();
     }
 
     [Theory]

@@ -61,6 +61,14 @@ public sealed class TestEmulator : IAsyncDisposable
     /// <summary><c>POST</c> <paramref name="path"/> with a JSON body (empty by default, as start, stop and reset take).</summary>
     public Task<HttpResponseMessage> PostAsync(string path, string json = "") => Http.PostAsync(path, JsonBody(json));
 
+    /// <summary><c>POST</c> with one extra request header (<c>Origin</c>, <c>Authorization</c>…), as a browser page or a script would send it.</summary>
+    public async Task<HttpResponseMessage> PostWithHeaderAsync(string path, string header, string value, string json = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonBody(json) };
+        request.Headers.Add(header, value);
+        return await Http.SendAsync(request);
+    }
+
     /// <summary><c>POST</c> that must succeed (2xx); returns the answer for a test that reads it.</summary>
     public async Task<HttpResponseMessage> PostOkAsync(string path, string json = "")
     {

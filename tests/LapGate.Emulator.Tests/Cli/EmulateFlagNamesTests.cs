@@ -11,7 +11,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     {
         using var db = new TestDatabase();
         await File.WriteAllTextAsync(db.Path, "these are my notes, not a database\n");
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db.Path);
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
         var exit = await cli.WaitForExitAsync();
 
@@ -27,7 +27,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     {
         using var db = new TestDatabase();
         db.Execute($"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}");
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db.Path);
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
         var exit = await cli.WaitForExitAsync();
 
@@ -40,13 +40,13 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_RefusedHostAndConnectionOverTheLimit_HintsNameTheFlags()
     {
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
         try
         {
             var listening = await cli.WaitForLineAsync("LapGate emulator listening on ");
             var ws = new Uri(listening.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal)));
             var api = new Uri(listening.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
-            using var http = new HttpClient { Timeout = TestTimeouts.Signal };
+            using var http = new HttpClient { Timeout = Wait.Limit };
             using var rebound = new HttpRequestMessage(HttpMethod.Get, api);
             rebound.Headers.Host = "rebind.example";
 
@@ -59,7 +59,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("start the emulator with --allowed-host NAME", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Contains("raise --max-connections if they are all wanted", overLimit, StringComparison.Ordinal);
-            await cli.InterruptAsync();
+            cli.Interrupt();
             Assert.Equal(0, await cli.WaitForExitAsync());
         }
         finally

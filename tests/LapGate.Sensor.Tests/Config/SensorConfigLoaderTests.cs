@@ -77,12 +77,14 @@ public class SensorConfigLoaderTests
         Assert.Contains("outside 1..8", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Parse_LaneNotANumber_NamesTheFieldTheValueAndWhatWasExpected()
+    [Theory]
+    [InlineData("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":"one","point":"FL"}]}""", "sensors[0].lane: expected a whole number, got the string \"one\"")]
+    [InlineData("""{"server":"ws://h:1","sensors":[{"pin":21,"pin":22,"lane":1,"point":"FL"}]}""", "sensors[0].pin: given twice: keep one")]
+    public void Parse_LaneNotANumberOrFieldGivenTwice_TheOnlyErrorNamesTheFieldWhatIsWrongAndTheFix(string json, string expected)
     {
-        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":"one","point":"FL"}]}""");
+        var ex = Refused(json);
 
-        Assert.Equal("sensors[0].lane: expected a whole number, got the string \"one\"", Assert.Single(ex.Errors).ToString());
+        Assert.Equal(expected, Assert.Single(ex.Errors).ToString());
     }
 
     [Fact]
@@ -159,14 +161,6 @@ public class SensorConfigLoaderTests
         Assert.StartsWith("the file: expected an object like {", error, StringComparison.Ordinal);
         Assert.EndsWith(", got " + got, error, StringComparison.Ordinal);
         Assert.DoesNotContain("ConfigFile", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_FieldGivenTwice_IsAMistake()
-    {
-        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"pin":22,"lane":1,"point":"FL"}]}""");
-
-        Assert.Equal("sensors[0].pin: given twice: keep one", Assert.Single(ex.Errors).ToString());
     }
 
     [Fact]

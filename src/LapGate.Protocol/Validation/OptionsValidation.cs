@@ -31,6 +31,42 @@ public static class OptionsValidation
         failures.AddRange(nested.Problems().Select(p => property + "." + p));
     }
 
+    /// <summary>Adds <paramref name="problem"/> when <paramref name="failed"/> is true.</summary>
+    public static void AddIf(this List<string> failures, bool failed, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        if (failed)
+        {
+            failures.Add(problem);
+        }
+    }
+
+    /// <summary>Adds <c>Property: is required</c> when <paramref name="value"/> is null.</summary>
+    public static void AddIfMissing(this List<string> failures, string property, object? value) =>
+        failures.AddIf(value is null, property + ": is required");
+
+    /// <summary>Adds <c>Property: must be positive</c> when <paramref name="value"/> is zero or less.</summary>
+    public static void AddIfNotPositive(this List<string> failures, string property, TimeSpan value) =>
+        failures.AddIf(value <= TimeSpan.Zero, property + ": must be positive");
+
+    /// <summary>
+    /// Adds <c>Property: is required</c> when the nested options <paramref name="value"/> are null, else their failures
+    /// under <paramref name="validator"/>, each prefixed with <paramref name="property"/> and a dot.
+    /// </summary>
+    public static void AddNested<TNested>(this List<string> failures, string property, TNested? value, IValidateOptions<TNested> validator, string? name)
+        where TNested : class
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        if (value is null)
+        {
+            failures.AddIfMissing(property, value);
+        }
+        else
+        {
+            failures.AddNested(property, validator.Validate(name, value));
+        }
+    }
+
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every problem, for an entry point given invalid options.</summary>
     public static void ThrowIfInvalid<TOptions>(this IValidateOptions<TOptions> validator, TOptions options)
         where TOptions : class

@@ -9,7 +9,7 @@ namespace LapGate.Sensor.Inputs;
 /// other comment is logged at debug. Control characters are escaped (<see cref="LinePreview"/>); a banner is shown
 /// whole (a line holds at most <see cref="BoundedLineReader.MaxLineLength"/> characters), other comments cut like any line.
 /// </summary>
-internal sealed partial class BoardComments(string input, ILogger logger)
+internal sealed class BoardComments(string input, ILogger logger)
 {
     private string? _banner;
 
@@ -20,24 +20,15 @@ internal sealed partial class BoardComments(string input, ILogger logger)
             if (comment != _banner)
             {
                 _banner = comment;
-                LogBanner(logger, input, LinePreview.Of(comment, maxShown: BoundedLineReader.MaxLineLength));
+                InputLog.Banner(logger, input, LinePreview.Of(comment, maxShown: BoundedLineReader.MaxLineLength));
                 return;
             }
         }
         else if (comment.StartsWith("overflow", StringComparison.OrdinalIgnoreCase))
         {
-            LogOverflow(logger, input, lineNumber, LinePreview.Of(comment));
+            InputLog.Overflow(logger, input, lineNumber, LinePreview.Of(comment));
             return;
         }
-        LogComment(logger, input, lineNumber, LinePreview.Of(comment));
+        InputLog.Comment(logger, input, lineNumber, LinePreview.Of(comment));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Input}: {Banner}")]
-    private static partial void LogBanner(ILogger logger, string input, string banner);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Input} line {Line}: the board reports '{Comment}': it lost edges because its queue was full (laps may be missing)")]
-    private static partial void LogOverflow(ILogger logger, string input, int line, string comment);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Input} line {Line}: # {Comment}")]
-    private static partial void LogComment(ILogger logger, string input, int line, string comment);
 }

@@ -72,7 +72,7 @@ public class LineTriggerSource : ITriggerSource
     private void Report(int lineNumber, LineRead line, string reason)
     {
         var problem = new InputProblem(Name, lineNumber, LinePreview.Of(line.Text, line.Length), reason);
-        _logger.LogWarning("{Problem}", problem.ToString());
+        InputLog.Problem(_logger, problem.ToString());
         Problem?.Invoke(this, problem);
     }
 }

@@ -1,51 +1,20 @@
 using LapGate.Protocol.Validation;
-using Microsoft.Extensions.Options;
 
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>Checks <see cref="SimulatorOptions"/>; every problem names its property.</summary>
-public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+public sealed class SimulatorOptionsValidator : OptionsValidator<SimulatorOptionsValidator, SimulatorOptions>
 {
-    /// <summary>The one instance (it keeps no state).</summary>
-    public static SimulatorOptionsValidator Instance { get; } = new();
-
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
+    protected override void Check(string? name, SimulatorOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (options.Cars is < 1 or > 8)
-        {
-            failures.Add($"Cars: {options.Cars} must be 1..8");
-        }
-        if (options.Laps is < 1)
-        {
-            failures.Add($"Laps: {options.Laps} must be at least 1");
-        }
-        if (options.TypicalLap <= TimeSpan.Zero)
-        {
-            failures.Add("TypicalLap: must be positive");
-        }
-        if (options.Spread is < 0 or > 0.5)
-        {
-            failures.Add("Spread: must be 0..0.5");
-        }
-        if (options.PitProbability is < 0 or > 1)
-        {
-            failures.Add("PitProbability: must be 0..1");
-        }
-        if (options.DoubleTriggerProbability is < 0 or > 1)
-        {
-            failures.Add("DoubleTriggerProbability: must be 0..1");
-        }
-        if (!(options.Speed > 0))
-        {
-            failures.Add("Speed: must be positive");
-        }
-        if (options.TimeProvider is null)
-        {
-            failures.Add("TimeProvider: is required");
-        }
-        return failures.ToResult();
+        failures.AddIf(options.Cars is < 1 or > 8, $"Cars: {options.Cars} must be 1..8");
+        failures.AddIf(options.Laps is < 1, $"Laps: {options.Laps} must be at least 1");
+        failures.AddIfNotPositive(nameof(options.TypicalLap), options.TypicalLap);
+        failures.AddIf(options.Spread is < 0 or > 0.5, "Spread: must be 0..0.5");
+        failures.AddIf(options.PitProbability is < 0 or > 1, "PitProbability: must be 0..1");
+        failures.AddIf(options.DoubleTriggerProbability is < 0 or > 1, "DoubleTriggerProbability: must be 0..1");
+        failures.AddIf(!(options.Speed > 0), "Speed: must be positive");
+        failures.AddIfMissing(nameof(options.TimeProvider), options.TimeProvider);
     }
 }

@@ -4,7 +4,6 @@ using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
 using LapGate.Sensor.Events;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Link;
 
@@ -48,8 +47,7 @@ public sealed partial class AppLink
         SetState(LinkState.Connected);
         _lastRegistered = _time.GetTimestamp();
         onRegistered();
-        _logger.LogInformation("registered with the app at {Server} as analog sensor (api {Api}); {Pending} event(s) to send",
-            _server, ApiVersion, _unconfirmed.Count);
+        LinkLog.Registered(_logger, _server, ApiVersion, _unconfirmed.Count);
 
         // Not linked to ct: cancelling a receive aborts the WebSocket, and a stop still needs the close handshake.
         using var connection = new CancellationTokenSource();
@@ -141,15 +139,15 @@ public sealed partial class AppLink
         }
         if (frame.Kind != WebSocketMessageType.Text)
         {
-            _logger.LogWarning("ignored a {Kind} frame of {Bytes} bytes from the app", frame.Kind, frame.Payload.Length);
+            LinkLog.IgnoredFrame(_logger, frame.Kind, frame.Payload.Length);
             return null;
         }
         if (!MessageCodec.TryParse(frame.Payload, out var message, out var error))
         {
-            _logger.LogWarning("ignored a malformed frame from the app: {Error}", error!.Message);
+            LinkLog.MalformedFrame(_logger, error!.Message);
             return null;
         }
-        _logger.LogDebug("app: {Frame}", frame.Text);
+        LinkLog.FromApp(_logger, frame.Text);
         OnMessage(message!);
         return message;
     }

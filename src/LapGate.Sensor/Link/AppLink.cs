@@ -82,7 +82,7 @@ public sealed partial class AppLink
         }
         if (_unconfirmed.Count > 0)
         {
-            _logger.LogInformation("{Count} undelivered event(s) from a previous run are delivered first", _unconfirmed.Count);
+            LinkLog.PreviousRunPending(_logger, _unconfirmed.Count);
         }
         UpdatePending();
         _lastRegistered = _time.GetTimestamp();
@@ -109,8 +109,7 @@ public sealed partial class AppLink
                     Drain(events);
                     SetState(LinkState.Disconnected);
                     var delay = _options.RetryPolicy.NextDelay(new RetryContext(attempt, drop.Cause, _time.GetElapsedTime(_lastRegistered)));
-                    _logger.LogWarning("link to {Server} dropped ({Cause}): {Detail}; {Pending} event(s) pending; retry {Attempt} in {Delay} ms",
-                        _server, drop.Cause, drop.Message, _unconfirmed.Count, attempt, (long?)delay?.TotalMilliseconds);
+                    LinkLog.Dropped(_logger, _server, drop.Cause, drop.Message, _unconfirmed.Count, attempt, (long?)delay?.TotalMilliseconds);
                     Reconnecting?.Invoke(this, new ReconnectEventArgs(drop.Cause, attempt, delay, drop.Message));
                     if (delay is not { } wait)
                     {

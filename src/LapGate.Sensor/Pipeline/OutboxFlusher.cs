@@ -55,9 +55,7 @@ internal sealed class OutboxFlusher : IAsyncDisposable
             }
             catch (IOException ex)
             {
-                _logger.LogError("cannot flush the outbox {Path} to disk ({Problem}): events after #{Durable} are sent but may " +
-                    "not survive a power cut, and delivery marks may be lost (those events would be sent again); the sensor " +
-                    "keeps running", _outbox.Path, ex.Message, before);
+                PipelineLog.FlushFailed(_logger, _outbox.Path, ex.Message, before);
                 continue;
             }
             _flushed(durable);

@@ -148,9 +148,9 @@ public sealed class SensorRunner : IAsyncDisposable
         if (first == inputTask && inputTask.IsCompletedSuccessfully)
         {
             _status.Update(s => s with { InputEnded = true });
-            SensorRunnerLog.InputEnded(_logger, input.Name, link.PendingCount);
+            PipelineLog.InputEnded(_logger, input.Name, link.PendingCount);
             await linkTask.ConfigureAwait(false);
-            _logger.LogInformation("all events delivered");
+            PipelineLog.AllDelivered(_logger);
             return;
         }
         // A stop, or one side failed: stop the other. The link closes with the handshake, so what the app confirms
@@ -229,8 +229,8 @@ public sealed class SensorRunner : IAsyncDisposable
             {
                 _outbox!.Reject(rejected);
                 var where = rejected.Line is { } line ? $"{input.Name} line {line}: " : $"{input.Name}: ";
-                _logger.Log(rejected.Reason is RejectReason.UnknownPin or RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
-                    "{Where}trigger rejected ({Reason}): {Detail}", where, rejected.Reason, rejected.Detail);
+                PipelineLog.TriggerRejected(_logger, rejected.Reason is RejectReason.UnknownPin or RejectReason.OutOfOrder ? LogLevel.Warning : LogLevel.Information,
+                    where, rejected.Reason, rejected.Detail);
                 _status.Rejected(rejected);
                 Rejected?.Invoke(this, rejected);
                 continue;
@@ -262,13 +262,13 @@ public sealed class SensorRunner : IAsyncDisposable
         {
             case Reset:
                 processor.ResetLaps();
-                _logger.LogInformation("the app reset the event: lap times start again");
+                PipelineLog.AppReset(_logger);
                 break;
             case UpdateEventStatus status:
-                _logger.LogInformation("race status: {Status}", status.Status);
+                PipelineLog.RaceStatus(_logger, status.Status);
                 break;
             case UnknownMessage unknown:
-                _logger.LogDebug("app sent an unknown frame type {Type}", unknown.UnknownType);
+                PipelineLog.UnknownFrame(_logger, unknown.UnknownType);
                 break;
             default:
                 break;
@@ -280,11 +280,11 @@ public sealed class SensorRunner : IAsyncDisposable
     {
         if (change.Problem is { } problem)
         {
-            SensorRunnerLog.NotDurable(_logger, problem.Path, problem.Cause, change.Unwritten, problem.Fix);
+            PipelineLog.NotDurable(_logger, problem.Path, problem.Cause, change.Unwritten, problem.Fix);
         }
         else
         {
-            SensorRunnerLog.DurableAgain(_logger, _options.OutboxPath, change.Written);
+            PipelineLog.DurableAgain(_logger, _options.OutboxPath, change.Written);
         }
         StatusChanged?.Invoke(this, EventArgs.Empty);
     }
@@ -296,9 +296,7 @@ public sealed class SensorRunner : IAsyncDisposable
             var opened = OutboxRecovery.OpenOrRecover(_options.OutboxPath, _options.TimeProvider);
             if (opened.Recovered)
             {
-                _logger.LogError("the outbox {Path} is unusable: {Problem}. It was moved aside to {Aside} (kept for inspection; " +
-                    "events still undelivered in it are not sent) and a fresh outbox was started",
-                    _options.OutboxPath, opened.Problem, opened.MovedAsideTo);
+                PipelineLog.OutboxMovedAside(_logger, _options.OutboxPath, opened.Problem, opened.MovedAsideTo);
                 OutboxRecovered?.Invoke(this, opened);
             }
             return opened.Outbox;
@@ -318,7 +316,7 @@ public sealed class SensorRunner : IAsyncDisposable
             outbox.Dispose();
             if (outbox.Problem is { } problem && outbox.Unwritten is var lost and > 0)
             {
-                SensorRunnerLog.LostAtExit(_logger, lost, problem.Path, problem.Cause);
+                PipelineLog.LostAtExit(_logger, lost, problem.Path, problem.Cause);
             }
         }
         _lock?.Dispose();

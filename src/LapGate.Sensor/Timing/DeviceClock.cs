@@ -126,8 +126,7 @@ public sealed class DeviceClock
                 return false;
             }
             Reanchors++;
-            _logger.LogWarning("{Source}: the device clock went back from {Last} to {Raw} µs (device reset); " +
-                "its time is mapped afresh on the host clock", _source, _lastRaw, rawDeviceMicros);
+            TimingLog.DeviceWentBack(_logger, _source, _lastRaw, rawDeviceMicros);
             Anchor(rawDeviceMicros, hostEpochMicros);
             epochMillis = Map();
             return true;
@@ -166,16 +165,14 @@ public sealed class DeviceClock
         if (elapsed < 0)
         {
             Resume = ClockResume.HostClockWentBack;
-            _logger.LogWarning("{Source}: the host clock is {Ms} ms earlier than at the saved device-clock checkpoint; " +
-                "the device time is mapped afresh", _source, -elapsed / 1000);
+            TimingLog.HostClockWentBack(_logger, _source, -elapsed / 1000);
             Anchor(raw, hostEpochMicros);
             return;
         }
         if (elapsed > WrapMicros)
         {
             Resume = ClockResume.TooLongAway;
-            _logger.LogInformation("{Source}: {Min} min since the saved device-clock checkpoint, longer than one counter wrap " +
-                "(71.6 min): the device time is mapped afresh", _source, elapsed / 60_000_000);
+            TimingLog.TooLongAway(_logger, _source, elapsed / 60_000_000);
             Anchor(raw, hostEpochMicros);
             return;
         }
@@ -194,9 +191,7 @@ public sealed class DeviceClock
         if (Math.Abs(off) > ToleranceMicros(elapsed) || delta < 0)
         {
             Resume = ClockResume.DeviceReset;
-            _logger.LogInformation("{Source}: device time {Raw} µs is {Off} ms away from where the saved clock would be " +
-                "after {Elapsed} ms (tolerance {Tol} ms): the device was reset or replaced; its time is mapped afresh",
-                _source, raw, off / 1000, elapsed / 1000, ToleranceMicros(elapsed) / 1000);
+            TimingLog.DeviceReset(_logger, _source, raw, off / 1000, elapsed / 1000, ToleranceMicros(elapsed) / 1000);
             Anchor(raw, hostEpochMicros);
             return;
         }
@@ -207,8 +202,7 @@ public sealed class DeviceClock
         _anchored = true;
         // The saved estimate carries on (the device did), refined by this run's lines.
         _leastOffsetMicros = Math.Min(saved.HostEpochMicros - saved.Extended, hostEpochMicros - _extended);
-        _logger.LogInformation("{Source}: the device clock kept running ({Off} ms from the expected time after {Elapsed} ms); " +
-            "the saved mapping is reused, so lap times spanning the restart stay exact", _source, off / 1000, elapsed / 1000);
+        TimingLog.Resumed(_logger, _source, off / 1000, elapsed / 1000);
         Checkpoint();
     }
 

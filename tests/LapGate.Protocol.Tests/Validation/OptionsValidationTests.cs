@@ -41,4 +41,48 @@ public class OptionsValidationTests
 
         Assert.Equal(["Link.SendTimeout: must be positive", "Link.RetryPolicy: is required"], failures);
     }
+
+    [Fact]
+    public void AddIfHelpers_EachProblemOnlyWhenItIsOne()
+    {
+        var failures = new List<string>();
+
+        failures.AddIf(false, "A: never");
+        failures.AddIf(true, "B: always");
+        failures.AddIfMissing("C", null);
+        failures.AddIfMissing("D", "given");
+        failures.AddIfNotPositive("E", TimeSpan.Zero);
+        failures.AddIfNotPositive("F", TimeSpan.FromTicks(-1));
+        failures.AddIfNotPositive("G", TimeSpan.FromTicks(1));
+
+        Assert.Equal(["B: always", "C: is required", "E: must be positive", "F: must be positive"], failures);
+    }
+
+    [Fact]
+    public void AddNested_MissingOptionsAreRequiredElseTheirProblemsArePrefixed()
+    {
+        var failures = new List<string>();
+
+        failures.AddNested<Named>("Missing", null, NamedValidator.Instance, null);
+        failures.AddNested("Given", new Named(""), NamedValidator.Instance, null);
+        failures.AddNested("Fine", new Named("x"), NamedValidator.Instance, null);
+
+        Assert.Equal(["Missing: is required", "Given.Name: is required"], failures);
+    }
+
+    [Fact]
+    public void OptionsValidator_NullOptions_ThrowsElseListsEveryProblem()
+    {
+        Assert.Throws<ArgumentNullException>(() => NamedValidator.Instance.Validate(null, null!));
+        Assert.True(NamedValidator.Instance.Validate(null, new Named("x")).Succeeded);
+        Assert.Equal(["Name: is required"], NamedValidator.Instance.Validate(null, new Named(" ")).Problems());
+    }
+
+    private sealed record Named(string Name);
+
+    private sealed class NamedValidator : OptionsValidator<NamedValidator, Named>
+    {
+        protected override void Check(string? name, Named options, List<string> failures) =>
+            failures.AddIf(string.IsNullOrWhiteSpace(options.Name), "Name: is required");
+    }
 }

@@ -74,26 +74,7 @@ public sealed class GpioTriggerSource : ITriggerSource
 
     private GpioController Open(ChannelWriter<Trigger> writer)
     {
-        GpioDriver driver;
-        try
-        {
-            driver = _createDriver();
-        }
-        catch (InputOpenException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-        {
-            throw new InputOpenException($"{Name}: the GPIO library libgpiod could not be loaded ({ex.Message}). "
-                + GpioDriverSelector.InstallHint, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
-        {
-            throw new InputOpenException($"{Name}: the GPIO chip cannot be opened: {ex.Message}. " + GpioDriverSelector.ChipHint, ex);
-        }
-
-        var controller = new GpioController(driver);
+        var controller = new GpioController(GpioDriverSelector.Run(_createDriver, Name + ": "));
         try
         {
             foreach (var entry in _config.Sensors)
@@ -118,7 +99,7 @@ public sealed class GpioTriggerSource : ITriggerSource
         {
             if (!controller.IsPinModeSupported(pin, mode))
             {
-                _logger.LogWarning("{Input}: pin {Pin} has no built-in {Mode}; fit an external resistor", Name, pin, mode);
+                InputLog.NoBuiltInResistor(_logger, Name, pin, mode);
                 mode = PinMode.Input;
             }
             controller.OpenPin(pin, mode);
@@ -139,7 +120,7 @@ public sealed class GpioTriggerSource : ITriggerSource
         if (!writer.TryWrite(new Trigger(pin, null, stamp, null)))
         {
             var dropped = Interlocked.Increment(ref _dropped);
-            _logger.LogWarning("{Input}: pin {Pin} edge dropped: {Capacity} edges already waiting ({Dropped} dropped so far)", Name, pin, _capacity, dropped);
+            InputLog.EdgeDropped(_logger, Name, pin, _capacity, dropped);
         }
     }
 }

@@ -1,35 +1,16 @@
 using LapGate.Protocol.Validation;
-using Microsoft.Extensions.Options;
 
 namespace LapGate.Sensor.Inputs.Serial;
 
 /// <summary>Checks <see cref="SerialInputOptions"/>; every problem names its property.</summary>
-public sealed class SerialInputOptionsValidator : IValidateOptions<SerialInputOptions>
+public sealed class SerialInputOptionsValidator : OptionsValidator<SerialInputOptionsValidator, SerialInputOptions>
 {
-    /// <summary>The one instance (it keeps no state).</summary>
-    public static SerialInputOptionsValidator Instance { get; } = new();
-
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, SerialInputOptions options)
+    protected override void Check(string? name, SerialInputOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Path))
-        {
-            failures.Add("Path: is empty (name the device, e.g. /dev/ttyACM0)");
-        }
-        if (options.BaudRate is < 300 or > 4_000_000)
-        {
-            failures.Add($"BaudRate: {options.BaudRate} must be 300..4000000");
-        }
-        if (options.FirstRetryDelay <= TimeSpan.Zero)
-        {
-            failures.Add("FirstRetryDelay: must be positive");
-        }
-        if (options.MaxRetryDelay < options.FirstRetryDelay)
-        {
-            failures.Add("MaxRetryDelay: must be at least FirstRetryDelay");
-        }
-        return failures.ToResult();
+        failures.AddIf(string.IsNullOrWhiteSpace(options.Path), "Path: is empty (name the device, e.g. /dev/ttyACM0)");
+        failures.AddIf(options.BaudRate is < 300 or > 4_000_000, $"BaudRate: {options.BaudRate} must be 300..4000000");
+        failures.AddIfNotPositive(nameof(options.FirstRetryDelay), options.FirstRetryDelay);
+        failures.AddIf(options.MaxRetryDelay < options.FirstRetryDelay, "MaxRetryDelay: must be at least FirstRetryDelay");
     }
 }

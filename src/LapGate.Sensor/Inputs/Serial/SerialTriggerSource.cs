@@ -90,7 +90,7 @@ public sealed class SerialTriggerSource : ITriggerSource
             {
                 Report(lineNumber + 1, cut, "line cut off when the port was lost");
             }
-            _logger.LogWarning("{Input}: the port was lost (unplugged?); reopening it as soon as it is back", Name);
+            InputLog.PortLost(_logger, Name);
             Lost?.Invoke(this, Name);
         }
     }
@@ -101,7 +101,7 @@ public sealed class SerialTriggerSource : ITriggerSource
         {
             if (first)
             {
-                _logger.LogWarning("{Input}: {Path} does not exist (device not plugged in?); waiting for it", Name, _options.Path);
+                InputLog.PortMissing(_logger, Name, _options.Path);
             }
             return null;
         }
@@ -114,12 +114,12 @@ public sealed class SerialTriggerSource : ITriggerSource
         {
             port.Dispose();
             var hint = ex is UnauthorizedAccessException ? " (add the user to the 'dialout' group: 'sudo usermod -aG dialout $USER')" : "";
-            _logger.LogWarning("{Input}: cannot open {Path}: {Error}{Hint}; retrying", Name, _options.Path, ex.Message, hint);
+            InputLog.PortNotOpened(_logger, Name, _options.Path, ex.Message, hint);
             return null;
         }
         RaiseDtr(port);
         var opens = Interlocked.Increment(ref _opens);
-        _logger.LogInformation("{Input}: open at {Baud} baud", Name, _options.BaudRate);
+        InputLog.PortOpen(_logger, Name, _options.BaudRate);
         Opened?.Invoke(this, opens);
         return port;
     }
@@ -177,7 +177,7 @@ public sealed class SerialTriggerSource : ITriggerSource
     private void Report(int lineNumber, string text, string reason, long? length = null)
     {
         var problem = new InputProblem(Name, lineNumber, LinePreview.Of(text, length), reason);
-        _logger.LogWarning("{Problem}", problem.ToString());
+        InputLog.Problem(_logger, problem.ToString());
         Problem?.Invoke(this, problem);
     }
 }

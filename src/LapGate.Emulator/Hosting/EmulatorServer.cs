@@ -10,12 +10,8 @@ using LapGate.Emulator.Storage;
 using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -127,17 +123,9 @@ public sealed class EmulatorServer : IAsyncDisposable
                 }
             };
 
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LapGate.Emulator", Args = [] });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggerFactory);
-            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.AddServerHeader = false;
-                // API bodies are a few bytes of JSON; nothing needs more than a SmartRace frame.
-                kestrel.Limits.MaxRequestBodySize = ProtocolLimits.MaxFrameBytes;
-                kestrel.Listen(ListenAddress(options.Bind), options.Port);
-            });
+            // API bodies are a few bytes of JSON; nothing needs more than a SmartRace frame.
+            var builder = EmbeddedWebHost.CreateBuilder(new IPEndPoint(EmbeddedWebHost.ListenAddress(options.Bind), options.Port), "LapGate.Emulator", loggerFactory,
+                ProtocolLimits.MaxFrameBytes);
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
             app = builder.Build();
 
@@ -159,10 +147,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
             await ListenAsync(app, options, cancellationToken).ConfigureAwait(false);
-            var port = BoundPort(app);
+            var port = EmbeddedWebHost.BoundPort(app);
             var host = IsAnyAddress(options.Bind) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
                 ? "127.0.0.1"
-                : ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
+                : EmbeddedWebHost.ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
             server.WebSocketUri = new Uri($"ws://{host}:{port}/");
             server.HttpUri = new Uri($"http://{host}:{port}/");
             EmulatorLog.Listening(logger, server.WebSocketUri, server.HttpUri);
@@ -298,17 +286,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
-    private static IPAddress ListenAddress(string bind) =>
-        string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);
-
     private static bool IsAnyAddress(string bind) =>
         IPAddress.TryParse(bind, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any));
-
-    private static int BoundPort(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("Kestrel reported no addresses");
-        var first = addresses.First();
-        return new Uri(first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)).Port;
-    }
 }

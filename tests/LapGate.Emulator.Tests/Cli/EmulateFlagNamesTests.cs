@@ -9,7 +9,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_DamagedDatabase_ExitsTwoNamingDbAndNoDb()
     {
-        using var db = new TestDatabase("race.db");
+        using var db = new TestDatabase();
         await File.WriteAllTextAsync(db.Path, "these are my notes, not a database\n");
         using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
@@ -25,7 +25,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_DatabaseOfANewerLapGate_ExitsTwoNamingDb()
     {
-        using var db = new TestDatabase("race.db");
+        using var db = new TestDatabase();
         db.Execute($"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}");
         using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 

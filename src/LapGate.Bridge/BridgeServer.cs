@@ -5,12 +5,7 @@ using LapGate.Bridge.Recording;
 using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -58,12 +53,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("LapGate.Bridge");
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
-        var app = builder.Build();
+        var app = EmbeddedWebHost.CreateBuilder(endpoint, loggerFactory: loggerFactory).Build();
 
         var recorder = BridgeRecorder.Create(options, logger);
         var server = new BridgeServer(app, options, recorder, logger);
@@ -80,8 +70,7 @@ public sealed partial class BridgeServer : IAsyncDisposable
             DeleteIfEmpty(options.CapturePath);
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.ListenUri = new UriBuilder(address) { Scheme = "ws" }.Uri;
+        server.ListenUri = new UriBuilder(EmbeddedWebHost.BoundAddress(app)) { Scheme = "ws" }.Uri;
         LogListening(logger, server.ListenUri, options.Upstream!);
         return server;
     }

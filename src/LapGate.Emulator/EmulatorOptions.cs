@@ -1,6 +1,7 @@
 using System.Net;
 using LapGate.Emulator.Faults;
 using LapGate.Protocol.Codec;
+using LapGate.Protocol.Validation;
 using LapGate.Web;
 
 namespace LapGate.Emulator;
@@ -25,6 +26,15 @@ public sealed class EmulatorOptions
 
     /// <summary>SQLite file for sessions and laps; null keeps everything in memory. See <see cref="DefaultDatabasePath"/>.</summary>
     public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// How the emulator's messages name the choice of no database (<see cref="DatabasePath"/> null: in memory), so that a
+    /// caller can name it its own way in <see cref="OptionNames"/> (the CLI: <c>--no-db</c>).
+    /// </summary>
+    public const string NoDatabaseName = nameof(DatabasePath) + "=null";
+
+    /// <summary>What a database that cannot be used asks for instead: another file, or none.</summary>
+    internal const string AnotherDatabase = $"another {nameof(DatabasePath)} (or {NoDatabaseName})";
 
     /// <summary>Fault switches at start (changeable at run time).</summary>
     public FaultOptions Faults { get; set; } = FaultOptions.None;
@@ -81,13 +91,24 @@ public sealed class EmulatorOptions
     /// <summary>Open WebSocket connections at most; one more is closed at once with 1013 ("try again later") and logged.</summary>
     public int MaxConnections { get; set; } = DefaultMaxConnections;
 
+    /// <summary>
+    /// What the caller calls each option, by property name (the CLI: its flags, <c>MaxConnections</c> → <c>--max-connections</c>).
+    /// The hints the emulator gives while it runs (a refused Host or Origin, a connection over the limit) name an option
+    /// this way; an option not in it by its property name. Problems found at start name properties, and the caller
+    /// renames them with the same map (<see cref="OptionsValidation.Rename"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OptionNames { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary><paramref name="text"/> with each property named as <see cref="OptionNames"/> says.</summary>
+    internal string NameOptions(string text) => OptionsValidation.Rename(text, OptionNames);
+
     /// <summary>The request guards (Host, Origin, JSON-only changes) as the shared web library takes them.</summary>
     internal RequestGuardOptions Guards()
     {
         var guards = new RequestGuardOptions
         {
-            HowToAllowHost = "start the emulator with --allowed-host NAME",
-            HowToAllowOrigin = "start the emulator with --allow-origin ORIGIN",
+            HowToAllowHost = NameOptions($"start the emulator with {nameof(AllowedHosts)} NAME"),
+            HowToAllowOrigin = NameOptions($"start the emulator with {nameof(AllowedOrigins)} ORIGIN"),
         };
         foreach (var host in AllowedHosts)
         {

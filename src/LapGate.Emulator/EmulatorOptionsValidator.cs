@@ -70,6 +70,10 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
             origins.AllowedOrigins.Add(origin);
         }
         failures.AddRange(guards.Validate(name, origins).Problems().Select(p => $"{nameof(EmulatorOptions.AllowedOrigins)}: {p}"));
+        if (options.OptionNames is null)
+        {
+            failures.Add("OptionNames: is required (empty names every option by its property)");
+        }
         if (options.TimeProvider is null)
         {
             failures.Add("TimeProvider: is required");

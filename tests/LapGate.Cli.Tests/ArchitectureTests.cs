@@ -6,24 +6,17 @@ namespace LapGate.Cli.Tests;
 /// <summary>The directions docs/architecture.md promises, read from the source: projects and the folders inside them.</summary>
 public sealed class ArchitectureTests
 {
-    /// <summary>The pairs docs/architecture.md lists as still two-way; remove one here (and there) once it is fixed.</summary>
-    private static readonly HashSet<string> KnownTwoWay = new(StringComparer.Ordinal)
-    {
-    };
-
     private static string Src => Path.Combine(RepoPaths.RepoRoot, "src");
 
     [Fact]
-    public void SourceFolders_EveryProject_NoFolderUsesOneThatUsesItBackBeyondTheKnownPairs()
+    public void SourceFolders_EveryProject_NoFolderUsesOneThatUsesItBack()
     {
         var projects = Directory.GetDirectories(Src, "LapGate.*").Select(d => Path.GetFileName(d)!).ToList();
-        var twoWay = projects.SelectMany(TwoWayPairs).ToHashSet(StringComparer.Ordinal);
+        var twoWay = projects.SelectMany(TwoWayPairs).ToList();
 
         Assert.Contains("LapGate.Bridge", projects);
-        Assert.True(twoWay.IsSubsetOf(KnownTwoWay),
-            "new two-way folder pairs (move what both use into a folder of its own): " + string.Join("; ", twoWay.Except(KnownTwoWay)));
-        Assert.True(KnownTwoWay.IsSubsetOf(twoWay),
-            "fixed, so remove them from KnownTwoWay here and from docs/architecture.md: " + string.Join("; ", KnownTwoWay.Except(twoWay)));
+        Assert.True(twoWay.Count == 0,
+            "two-way folder pairs (move what both use into a folder of its own): " + string.Join("; ", twoWay));
     }
 
     [Fact]

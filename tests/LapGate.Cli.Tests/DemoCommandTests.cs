@@ -1,15 +1,11 @@
-using LapGate.TestSupport;
-
 namespace LapGate.Cli.Tests;
 
 public class DemoCommandTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task Demo_ShortFastRace_FinishesWithResultsAndAPassingCheck()
     {
-        var (exitCode, output, error) = await LapgateCli.RunAsync(Timeout, "demo", "--laps", "3", "--cars", "3", "--speed", "8", "--seed", "42");
+        var (exitCode, output, error) = await LapgateCli.RunAsync("demo", "--laps", "3", "--cars", "3", "--speed", "8", "--seed", "42");
 
         Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
         Assert.Contains("Emulator (the app's side) at ws://127.0.0.1:", output, StringComparison.Ordinal);
@@ -27,7 +23,7 @@ public class DemoCommandTests
     [InlineData("--speed", "50", "--speed must be 0.1..20")]
     public async Task Demo_OptionOutOfRange_FailsNamingTheOption(string option, string value, string says)
     {
-        var (exitCode, output, error) = await LapgateCli.RunAsync(Timeout, "demo", option, value);
+        var (exitCode, output, error) = await LapgateCli.RunAsync("demo", option, value);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(says, output + error, StringComparison.Ordinal);

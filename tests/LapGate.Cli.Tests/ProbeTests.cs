@@ -6,21 +6,18 @@ using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
 using LapGate.Sensor.Probing;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Cli.Tests;
 
 public class ProbeTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task RunAsync_AgainstTheEmulator_ReportsVersionDriversAndRoundTripsWithoutRegistering()
     {
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, ApiVersion = 6 });
 
-        var result = await AppProbe.RunAsync(emulator.WebSocketUri, new ProbeOptions { Samples = 4 }).WaitAsync(Timeout);
+        var result = await AppProbe.RunAsync(emulator.WebSocketUri, new ProbeOptions { Samples = 4 }).Within();
 
         Assert.True(result.Success, result.Detail);
         Assert.Equal(6, result.ApiVersion);
@@ -40,7 +37,7 @@ public class ProbeTests
     {
         var port = FreePort();
 
-        var result = await AppProbe.RunAsync(new Uri($"ws://127.0.0.1:{port}/"), new ProbeOptions()).WaitAsync(Timeout);
+        var result = await AppProbe.RunAsync(new Uri($"ws://127.0.0.1:{port}/"), new ProbeOptions()).Within();
 
         Assert.Equal(ProbeFailure.NothingListening, result.Failure);
         Assert.Contains($"nothing listens on port {port}", result.Hint, StringComparison.Ordinal);
@@ -52,7 +49,7 @@ public class ProbeTests
     {
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0 });
 
-        var result = await AppProbe.RunAsync(new Uri(emulator.WebSocketUri, "/api/race"), new ProbeOptions()).WaitAsync(Timeout);
+        var result = await AppProbe.RunAsync(new Uri(emulator.WebSocketUri, "/api/race"), new ProbeOptions()).Within();
 
         Assert.Equal(ProbeFailure.NotWebSocket, result.Failure);
         Assert.Contains("not Smartrace Connect", result.Hint, StringComparison.Ordinal);
@@ -72,9 +69,9 @@ public class ProbeTests
         };
 
         var probe = AppProbe.RunAsync(emulator.WebSocketUri, options);
-        await waiting.Task.WaitAsync(Timeout);
+        await waiting.Task.Within();
         clock.Advance(TimeSpan.FromSeconds(3));
-        var result = await probe.WaitAsync(Timeout);
+        var result = await probe.Within();
 
         Assert.Equal(ProbeFailure.NoHandshakeReply, result.Failure);
         Assert.Contains("no api_version reply within 3 s", result.Detail, StringComparison.Ordinal);
@@ -86,7 +83,7 @@ public class ProbeTests
     {
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0 });
 
-        var result = await AppProbe.RunAsync(emulator.WebSocketUri, new ProbeOptions { Samples = 1, Register = true }).WaitAsync(Timeout);
+        var result = await AppProbe.RunAsync(emulator.WebSocketUri, new ProbeOptions { Samples = 1, Register = true }).Within();
 
         Assert.True(result.Success, result.Detail);
         Assert.True(result.Registered);
@@ -116,7 +113,7 @@ public class ProbeTests
     {
         var port = FreePort();
 
-        var (exitCode, output, _) = await LapgateCli.RunAsync(Timeout, "probe", $"127.0.0.1:{port}");
+        var (exitCode, output, _) = await LapgateCli.RunAsync("probe", $"127.0.0.1:{port}");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("FAILED (NothingListening)", output, StringComparison.Ordinal);
@@ -128,7 +125,7 @@ public class ProbeTests
     {
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0 });
 
-        var (exitCode, output, error) = await LapgateCli.RunAsync(Timeout, "probe", emulator.WebSocketUri.ToString(), "--samples", "3");
+        var (exitCode, output, error) = await LapgateCli.RunAsync("probe", emulator.WebSocketUri.ToString(), "--samples", "3");
 
         Assert.True(exitCode == 0, output + error);
         Assert.Contains("Handshake          ok: api version 7", output, StringComparison.Ordinal);
@@ -140,7 +137,7 @@ public class ProbeTests
     [Fact]
     public async Task ProbeCommand_BadSamplesAndTimeout_ExitsTwoNamingEachFlag()
     {
-        var (exitCode, _, error) = await LapgateCli.RunAsync(Timeout, "probe", "ws://127.0.0.1:9", "--samples", "0", "--timeout", "61");
+        var (exitCode, _, error) = await LapgateCli.RunAsync("probe", "ws://127.0.0.1:9", "--samples", "0", "--timeout", "61");
 
         Assert.Equal(2, exitCode);
         Assert.Equal(["--samples: 0 must be 1..50", "--timeout: 61 s must be more than 0 and at most 60 s"], error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,23 +1,19 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace LapGate.Dashboard.Tests;
 
 /// <summary>An emulator run with --control-token: the page asks for the token once and then controls the race.</summary>
-public sealed class ControlTokenTests(ITestOutputHelper output)
+public sealed class ControlTokenTests(ITestOutputHelper output) : DashboardTest(output, configure: o => o.ControlToken = Token)
 {
     private const string Token = "club-night-2026";
 
     [Fact]
     public async Task Start_EmulatorNeedsToken_PageAsksOnceThenStartsAndStops()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output, configure: o => o.ControlToken = Token);
-        dashboard.AllowConsoleError("401");
-        await dashboard.WaitLiveAsync();
-        var page = dashboard.Page;
-        Assert.True(dashboard.Emulator.Race.Setup(RaceSetup.Open).Accepted);
-        await Expect(page.Locator("#start")).ToBeEnabledAsync();
+        Dashboard.AllowConsoleError("401");
+        await Dashboard.WaitLiveAsync();
+        Assert.True(Race.Setup(RaceSetup.Open).Accepted);
+        await Expect(Page.Locator("#start")).ToBeEnabledAsync();
         var prompts = 0;
-        page.Dialog += async (_, dialog) =>
+        Page.Dialog += async (_, dialog) =>
         {
             prompts++;
             Assert.Equal("prompt", dialog.Type);
@@ -25,29 +21,27 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
             await dialog.AcceptAsync(Token);
         };
 
-        await page.Locator("#start").ClickAsync();
-        await Expect(page.Locator("#race-state")).ToHaveTextAsync("running");
-        await page.Locator("#stop").ClickAsync();
-        await Expect(page.Locator("#race-state")).ToHaveTextAsync("ended");
+        await Page.Locator("#start").ClickAsync();
+        await Expect(Page.Locator("#race-state")).ToHaveTextAsync("running");
+        await Page.Locator("#stop").ClickAsync();
+        await Expect(Page.Locator("#race-state")).ToHaveTextAsync("ended");
 
-        Assert.Equal(RaceState.Ended, dashboard.Emulator.Race.State);
+        Assert.Equal(RaceState.Ended, Race.State);
         Assert.Equal(1, prompts);
     }
 
     [Fact]
     public async Task Start_WrongTokenGiven_RaceStaysIdleAndPageSaysWhy()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output, configure: o => o.ControlToken = Token);
-        dashboard.AllowConsoleError("401");
-        await dashboard.WaitLiveAsync();
-        var page = dashboard.Page;
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("not-the-token");
-        Assert.True(dashboard.Emulator.Race.Setup(RaceSetup.Open).Accepted);
-        await Expect(page.Locator("#start")).ToBeEnabledAsync();
+        Dashboard.AllowConsoleError("401");
+        await Dashboard.WaitLiveAsync();
+        Page.Dialog += async (_, dialog) => await dialog.AcceptAsync("not-the-token");
+        Assert.True(Race.Setup(RaceSetup.Open).Accepted);
+        await Expect(Page.Locator("#start")).ToBeEnabledAsync();
 
-        await page.Locator("#start").ClickAsync();
+        await Page.Locator("#start").ClickAsync();
 
-        await Expect(page.Locator("#control-message")).ToContainTextAsync("wrong control token");
-        Assert.Equal(RaceState.Idle, dashboard.Emulator.Race.State);
+        await Expect(Page.Locator("#control-message")).ToContainTextAsync("wrong control token");
+        Assert.Equal(RaceState.Idle, Race.State);
     }
 }

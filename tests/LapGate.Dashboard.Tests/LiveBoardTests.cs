@@ -1,20 +1,17 @@
 using LapGate.Protocol.Formatting;
 using LapGate.Protocol.Messages;
-using static Microsoft.Playwright.Assertions;
 
 namespace LapGate.Dashboard.Tests;
 
 /// <summary>Laps sent by a sensor over a real WebSocket show on the page, in a real Chromium.</summary>
-public sealed class LiveBoardTests(ITestOutputHelper output)
+public sealed class LiveBoardTests(ITestOutputHelper output) : DashboardTest(output)
 {
     [Fact]
     public async Task FormatLapTime_InTheBrowser_SecondsUnderAMinuteMinutesAbove()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output);
-
-        var formatted = await dashboard.Page.EvaluateAsync<string[]>(
+        var formatted = await Page.EvaluateAsync<string[]>(
             "async () => [4321, 64321, 59999, 59999.6, 60000, 0, 600000, 3723456, null, undefined, NaN].map((await import('/static/format.js')).lapTime)");
-        var gaps = await dashboard.Page.EvaluateAsync<string[]>("""
+        var gaps = await Page.EvaluateAsync<string[]>("""
             async () => [
               { position: 1, gapMs: 0, gapLaps: 0 },
               { position: 2, gapMs: 79, gapLaps: 0 },
@@ -29,28 +26,11 @@ public sealed class LiveBoardTests(ITestOutputHelper output)
         Assert.Equal(["–", "+0.079", "+1:01.234", "+1 lap", "+3 laps", "–"], gaps);
     }
 
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/sessions")]
-    [InlineData("/manage")]
-    public async Task Page_Scripts_ModulesThatShareNoGlobals(string path)
-    {
-        await using var dashboard = await DashboardPage.OpenAsync(output, path);
-
-        var plainScripts = await dashboard.Page.EvaluateAsync<int>("() => document.querySelectorAll('script:not([type=module])').length");
-        var globals = await dashboard.Page.EvaluateAsync<string[]>(
-            "() => ['LapGateFormat', 'LapChart', 'LapGateControl', 'LiveConnection'].filter((name) => name in window)");
-
-        Assert.Equal(0, plainScripts);
-        Assert.Empty(globals);
-    }
-
     [Fact]
     public async Task Laps_FromASensor_ShowWithFormattedTimesColoursAndChart()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output);
-        await dashboard.WaitLiveAsync();
-        await using var sensor = await dashboard.ConnectSensorAsync();
+        await Dashboard.WaitLiveAsync();
+        await using var sensor = await Dashboard.ConnectSensorAsync();
 
         await sensor.LapAsync(1, 1_000);
         await sensor.LapAsync(2, 1_150);
@@ -59,7 +39,7 @@ public sealed class LiveBoardTests(ITestOutputHelper output)
         await sensor.LapAsync(1, 69_642);
         await sensor.SendAsync(new AnalogPitEnter(2));
 
-        var ada = dashboard.Row(1);
+        var ada = Dashboard.Row(1);
         await Expect(ada.Locator(".laps")).ToHaveTextAsync("2");
         await Expect(ada.Locator(".last")).ToHaveTextAsync("1:04.321");
         await Expect(ada.Locator(".best")).ToHaveTextAsync("4.321");
@@ -67,50 +47,48 @@ public sealed class LiveBoardTests(ITestOutputHelper output)
         await Expect(ada.Locator(".driver")).ToHaveTextAsync("Ada");
         await Expect(ada.Locator(".car")).ToHaveTextAsync("#1 · Porsche 917");
         await Expect(ada.Locator(".chip")).ToHaveCSSAsync("background-color", "rgb(200, 16, 46)");
-        var bruno = dashboard.Row(2);
+        var bruno = Dashboard.Row(2);
         await Expect(bruno.Locator(".last")).ToHaveTextAsync("4.450");
         await Expect(bruno.Locator(".gap")).ToHaveTextAsync("+1 lap");
         await Expect(bruno.Locator(".pit")).ToContainTextAsync("IN PIT");
         await Expect(bruno.Locator(".stops")).ToHaveTextAsync("1");
 
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] .point")).ToHaveCountAsync(2);
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='2'] .point")).ToHaveCountAsync(1);
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] circle.point[data-lap='1']")).ToHaveAttributeAsync("data-ms", "4321");
+        await Expect(Page.Locator("#chart g.series[data-controller='1'] .point")).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#chart g.series[data-controller='2'] .point")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#chart g.series[data-controller='1'] circle.point[data-lap='1']")).ToHaveAttributeAsync("data-ms", "4321");
         // A lap far slower than the rest (here over a minute) is drawn clipped at the top edge.
-        await Expect(dashboard.Page.Locator("#chart g.series[data-controller='1'] .point.clipped[data-lap='2']")).ToHaveAttributeAsync("data-ms", "64321");
-        await Expect(dashboard.Page.Locator("#chart-legend")).ToContainTextAsync("Ada");
+        await Expect(Page.Locator("#chart g.series[data-controller='1'] .point.clipped[data-lap='2']")).ToHaveAttributeAsync("data-ms", "64321");
+        await Expect(Page.Locator("#chart-legend")).ToContainTextAsync("Ada");
     }
 
     [Fact]
     public async Task ConnectionsPanel_SensorAndABadFrame_ListedWithAgeAndViolation()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output);
-        await dashboard.WaitLiveAsync();
-        await using var sensor = await dashboard.ConnectSensorAsync();
+        await Dashboard.WaitLiveAsync();
+        await using var sensor = await Dashboard.ConnectSensorAsync();
 
         await sensor.SendTextAsync("garbage");
 
-        var row = dashboard.Page.Locator("#connections tbody tr[data-connection='c1']");
+        var row = Page.Locator("#connections tbody tr[data-connection='c1']");
         await Expect(row.Locator(".role")).ToHaveTextAsync("sensor");
         await Expect(row.Locator(".age")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)? (s|min)$"));
-        await Expect(dashboard.Page.Locator("#violations li")).ToContainTextAsync("invalid_json");
-        await Expect(dashboard.Page.Locator("#violation-count")).ToHaveTextAsync("1");
+        await Expect(Page.Locator("#violations li")).ToContainTextAsync("invalid_json");
+        await Expect(Page.Locator("#violation-count")).ToHaveTextAsync("1");
     }
 
     [Fact]
     public async Task PushConnection_Dropped_ShowsReconnectingThenRefreshesTheState()
     {
-        await using var dashboard = await DashboardPage.OpenAsync(output);
-        await dashboard.WaitLiveAsync();
+        await Dashboard.WaitLiveAsync();
 
-        Assert.Equal(1, dashboard.Emulator.DropLiveClients());
-        await Expect(dashboard.Page.Locator("#link")).ToHaveTextAsync("reconnecting…");
-        await Expect(dashboard.Page.Locator("body")).ToHaveClassAsync("stale");
-        dashboard.Emulator.Race.ApplyLap(3, 10_000);
-        dashboard.Emulator.Race.ApplyLap(3, 17_777);
+        Assert.Equal(1, Dashboard.Emulator.DropLiveClients());
+        await Expect(Page.Locator("#link")).ToHaveTextAsync("reconnecting…");
+        await Expect(Page.Locator("body")).ToHaveClassAsync("stale");
+        Race.ApplyLap(3, 10_000);
+        Race.ApplyLap(3, 17_777);
 
-        await dashboard.WaitLiveAsync();
-        await Expect(dashboard.Row(3).Locator(".last")).ToHaveTextAsync("7.777");
-        Assert.Equal(1, dashboard.Emulator.LiveClientCount);
+        await Dashboard.WaitLiveAsync();
+        await Expect(Dashboard.Row(3).Locator(".last")).ToHaveTextAsync("7.777");
+        Assert.Equal(1, Dashboard.Emulator.LiveClientCount);
     }
 }

@@ -6,8 +6,6 @@ namespace LapGate.Protocol.Tests;
 
 public class WebSocketMessageReaderTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task ReceiveAsync_FragmentedMessage_JoinsFragments()
     {
@@ -16,7 +14,7 @@ public class WebSocketMessageReaderTests
 
         await pair.Client.SendAsync(Encoding.UTF8.GetBytes("{\"type\":"), WebSocketMessageType.Text, false, default);
         await pair.Client.SendAsync(Encoding.UTF8.GetBytes("\"reset\"}"), WebSocketMessageType.Text, true, default);
-        var message = await reader.ReceiveAsync(default).AsTask().WaitAsync(Timeout);
+        var message = await reader.ReceiveAsync(default).AsTask().Within();
 
         Assert.Equal(WebSocketMessageType.Text, message.Kind);
         Assert.Equal("{\"type\":\"reset\"}", message.Text);
@@ -30,7 +28,7 @@ public class WebSocketMessageReaderTests
         var payload = Enumerable.Range(0, 50_000).Select(i => (byte)(i % 251)).ToArray();
 
         await pair.Client.SendAsync(payload, WebSocketMessageType.Binary, true, default);
-        var message = await reader.ReceiveAsync(default).AsTask().WaitAsync(Timeout);
+        var message = await reader.ReceiveAsync(default).AsTask().Within();
 
         Assert.Equal(WebSocketMessageType.Binary, message.Kind);
         Assert.Equal(payload, message.Payload.ToArray());
@@ -43,9 +41,9 @@ public class WebSocketMessageReaderTests
         using var reader = new WebSocketMessageReader(pair.Server, maxBytes: 1000);
 
         var send = pair.Client.SendAsync(new byte[5000], WebSocketMessageType.Text, true, default);
-        var ex = await Assert.ThrowsAsync<WebSocketMessageTooLargeException>(() => reader.ReceiveAsync(default).AsTask().WaitAsync(Timeout));
+        var ex = await Assert.ThrowsAsync<WebSocketMessageTooLargeException>(() => reader.ReceiveAsync(default).AsTask().Within());
         Assert.Equal(1000, ex.Limit);
-        await send.WaitAsync(Timeout);
+        await send.Within();
     }
 
     [Fact]
@@ -55,7 +53,7 @@ public class WebSocketMessageReaderTests
         using var reader = new WebSocketMessageReader(pair.Server, maxBytes: 8192);
 
         await pair.Client.SendAsync(new byte[8192], WebSocketMessageType.Binary, true, default);
-        var message = await reader.ReceiveAsync(default).AsTask().WaitAsync(Timeout);
+        var message = await reader.ReceiveAsync(default).AsTask().Within();
 
         Assert.Equal(8192, message.Payload.Length);
     }
@@ -67,7 +65,7 @@ public class WebSocketMessageReaderTests
         using var reader = new WebSocketMessageReader(pair.Server);
 
         var close = pair.Client.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "bye", default);
-        var message = await reader.ReceiveAsync(default).AsTask().WaitAsync(Timeout);
+        var message = await reader.ReceiveAsync(default).AsTask().Within();
         await close;
 
         Assert.True(message.IsClose);

@@ -23,11 +23,15 @@ internal static class BridgeCommand
             Description = "Where sensors connect, HOST:PORT (port 0 picks a free one)",
             DefaultValueFactory = _ => "127.0.0.1:50781",
         };
-        var upstream = new Option<string>("--upstream")
+        var upstream = new Option<Uri>("--upstream")
         {
             Description = "The app's WebSocket, e.g. ws://192.168.1.20:50780 (the only address the bridge connects to)",
             Required = true,
-        };
+        }.ParsedBy((string text, out string? error) =>
+        {
+            error = $"lapgate bridge: --upstream '{text}' is not an address like ws://192.168.1.20:50780";
+            return Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+        });
         var capture = new Option<string?>("--capture")
         {
             Description = "Write every frame to this new JSONL file (see docs/capture-format.md)",
@@ -45,11 +49,7 @@ internal static class BridgeCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (!Uri.TryCreate(parse.GetValue(upstream), UriKind.Absolute, out var upstreamUri))
-            {
-                await error.WriteLineAsync($"lapgate bridge: --upstream '{parse.GetValue(upstream)}' is not an address like ws://192.168.1.20:50780").ConfigureAwait(false);
-                return 2;
-            }
+            var upstreamUri = parse.GetValue(upstream)!;
             var options = new BridgeOptions
             {
                 Listen = parse.GetValue(listen)!,
@@ -59,7 +59,7 @@ internal static class BridgeCommand
             };
             if (await Flags.ReportAsync(BridgeOptionsValidator.Instance, options, error, "lapgate bridge: ").ConfigureAwait(false))
             {
-                return 2;
+                return UsageErrors.ExitCode;
             }
             using var loggerFactory = LoggerFactory.Create(b => b
                 .AddFilter("Microsoft", LogLevel.Warning)

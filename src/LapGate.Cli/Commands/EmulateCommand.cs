@@ -21,6 +21,7 @@ internal static class EmulateCommand
         [nameof(EmulatorOptions.DriversFile)] = "--drivers",
         [nameof(EmulatorOptions.ApiVersion)] = "--api-version",
         [nameof(EmulatorOptions.DatabasePath)] = "--db",
+        [EmulatorOptions.NoDatabaseName] = "--no-db",
         [nameof(EmulatorOptions.ControlToken)] = "--control-token",
         [nameof(EmulatorOptions.AllowedHosts)] = "--allowed-host",
         [nameof(EmulatorOptions.AllowedOrigins)] = "--allow-origin",
@@ -76,6 +77,8 @@ internal static class EmulateCommand
                 ControlToken = parse.GetValue(controlToken) ?? (Environment.GetEnvironmentVariable("LAPGATE_CONTROL_TOKEN") is { Length: > 0 } fromEnv ? fromEnv : null),
                 HandshakeTimeout = TimeSpan.FromSeconds(parse.GetValue(handshakeTimeout)),
                 MaxConnections = parse.GetValue(maxConnections),
+                // The hints the emulator gives while it runs (a refused Host, say) name these flags.
+                OptionNames = Flags.Names,
                 Faults = new FaultOptions
                 {
                     CloseAfterAnalogFrames = parse.GetValue(closeAfter),

@@ -10,6 +10,9 @@ namespace LapGate.Cli.Commands;
 /// <param name="flags">Property name (or nested path, <c>Faults.HandshakeDelay</c>) to flag.</param>
 internal sealed class OptionFlags(IReadOnlyDictionary<string, string> flags)
 {
+    /// <summary>Property name (or nested path) to flag, for a library that names options itself while it runs.</summary>
+    public IReadOnlyDictionary<string, string> Names => flags;
+
     /// <summary><paramref name="text"/> with every property named by its flag.</summary>
     public string Name(string text) => OptionsValidation.Rename(text, flags);
 

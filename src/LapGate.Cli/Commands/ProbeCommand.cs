@@ -14,13 +14,25 @@ internal static class ProbeCommand
         [nameof(ProbeOptions.Timeout)] = "--timeout",
     });
 
-    /// <summary>The port Smartrace Connect shows by default.</summary>
-
     public static Command Create()
     {
-        var address = new Argument<string>("address") { Description = "The app's address as Smartrace Connect shows it: ws://HOST:PORT (or HOST[:PORT])" };
+        var address = new Argument<Uri>("address")
+        {
+            Description = "The app's address as Smartrace Connect shows it: ws://HOST:PORT (or HOST[:PORT])",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[^1].Value;
+                var uri = TabletAddress.Parse(text);
+                if (uri is null)
+                {
+                    result.AddError($"address: \"{text}\" is not an address like ws://192.168.1.20:{TabletAddress.DefaultPort}");
+                }
+                return uri;
+            },
+        };
         var samples = new Option<int>("--samples") { Description = "Round-trip samples (1..50)", DefaultValueFactory = _ => 5 };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds each step may take (0.1..60)", DefaultValueFactory = _ => 3 };
+        var timeout = new Option<TimeSpan>("--timeout") { Description = "Seconds each step may take (0.1..60)", DefaultValueFactory = _ => TimeSpan.FromSeconds(3) }
+            .Seconds("--timeout must be 0.1..60 seconds");
         var register = new Option<bool>("--register") { Description = "Also register as the analog sensor (off by default: a probe must not disturb a race)" };
         var command = new Command("probe", "Check the path to the app: reachable, handshake, api version, drivers per controller, round-trip time.");
         command.Arguments.Add(address);
@@ -30,26 +42,11 @@ internal static class ProbeCommand
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var text = parse.GetValue(address)!;
-            if (TabletAddress.Parse(text) is not { } server)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"address: \"{text}\" is not an address like ws://192.168.1.20:{TabletAddress.DefaultPort}");
-                return 2;
-            }
-            ProbeOptions options;
-            try
-            {
-                options = new ProbeOptions { Samples = parse.GetValue(samples), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Register = parse.GetValue(register) };
-            }
-            catch (OverflowException)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("--timeout must be 0.1..60 seconds");
-                return 2;
-            }
+            var server = parse.GetValue(address)!;
+            var options = new ProbeOptions { Samples = parse.GetValue(samples), Timeout = parse.GetValue(timeout), Register = parse.GetValue(register) };
             if (await Flags.ReportAsync(ProbeOptionsValidator.Instance, options, parse.InvocationConfiguration.Error, ""))
             {
-                return 2;
+                return UsageErrors.ExitCode;
             }
             await output.WriteLineAsync($"Probing {server} …");
             using var stop = new StopSignal(ct);

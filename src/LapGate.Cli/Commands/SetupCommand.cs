@@ -17,8 +17,9 @@ internal static class SetupCommand
         var server = new Option<string?>("--server") { Description = "Step 1: the address Smartrace Connect shows (ws://HOST:PORT or HOST[:PORT])" };
         var noProbe = new Option<bool>("--no-probe") { Description = "Step 1: do not check the address (the tablet is not here yet)" };
         var input = new Option<string?>("--input") { Description = "Step 2: gpio[:CHIP], serial:PATH[@BAUD] or keyboard" };
-        var lanes = new Option<int?>("--lanes") { Description = "Step 3: how many lanes to learn (1..8)" };
-        var gate = new Option<string[]>("--gate") { Description = "Step 3: a gate instead of learning it, " + GateSpec.Form + " (repeat for each)" };
+        var lanes = new Option<int?>("--lanes") { Description = "Step 3: how many lanes to learn (1..8)" }.Within(1, 8);
+        var gate = new Option<SensorEntry[]>("--gate") { Description = "Step 3: a gate instead of learning it, " + GateSpec.Form + " (repeat for each)" }
+            .EachParsedBy<SensorEntry>(GateSpec.TryParse);
         var minLap = new Option<int?>("--min-lap-ms") { Description = $"Step 4: the minimum lap time in ms (suggested {SensorConfig.DefaultMinLapMs})" };
         var debounce = new Option<int?>("--debounce-ms") { Description = $"Step 4: the debounce in ms (suggested {SensorConfig.DefaultDebounceMs})" };
         var output = new Option<string>("--output") { Description = "Step 5: the config file to write", DefaultValueFactory = _ => SetupAnswers.DefaultOutput };
@@ -29,36 +30,22 @@ internal static class SetupCommand
         {
             command.Options.Add(option);
         }
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(minLap) is < 0 || result.GetValue(debounce) is < 0)
+            {
+                result.AddError("--min-lap-ms and --debounce-ms must not be negative");
+            }
+        });
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
-            var stderr = parse.InvocationConfiguration.Error;
-            var gates = new List<SensorEntry>();
-            foreach (var text in parse.GetValue(gate) ?? [])
-            {
-                if (GateSpec.TryParse(text, out var error) is not { } entry)
-                {
-                    await stderr.WriteLineAsync(error);
-                    return 2;
-                }
-                gates.Add(entry);
-            }
-            if (parse.GetValue(lanes) is < 1 or > 8)
-            {
-                await stderr.WriteLineAsync("--lanes must be 1..8");
-                return 2;
-            }
-            if (parse.GetValue(minLap) is < 0 || parse.GetValue(debounce) is < 0)
-            {
-                await stderr.WriteLineAsync("--min-lap-ms and --debounce-ms must not be negative");
-                return 2;
-            }
             var answers = new SetupAnswers
             {
                 Server = parse.GetValue(server),
                 NoProbe = parse.GetValue(noProbe),
                 Input = parse.GetValue(input),
                 Lanes = parse.GetValue(lanes),
-                Gates = gates,
+                Gates = [.. parse.GetValue(gate) ?? []],
                 MinLapMs = parse.GetValue(minLap),
                 DebounceMs = parse.GetValue(debounce),
                 Output = parse.GetValue(output)!,

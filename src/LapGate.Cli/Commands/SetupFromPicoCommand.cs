@@ -14,7 +14,8 @@ internal static class SetupFromPicoCommand
     {
         var file = new Argument<string>("CONFIG_PY") { Description = "The original board's config.py (copy it off the board with Thonny or 'mpremote cp :config.py .')" };
         var output = new Option<string>("--output", "-o") { Description = "The sensor config to write", DefaultValueFactory = _ => "sensor.json" };
-        var server = new Option<string?>("--server") { Description = "The app's WebSocket, ws://HOST:PORT (default: server and port from config_smartrace)" };
+        var server = new Option<Uri>("--server") { Description = "The app's WebSocket, ws://HOST:PORT (default: server and port from config_smartrace)" }
+            .ParsedBy(OptionSyntax.ServerAddress(webSocketOnly: true));
         var force = new Option<bool>("--force") { Description = "Replace the output file when it exists" };
         var command = new Command("from-pico",
             "Write a sensor config from the original Pico W project's config.py: every (gpio, lane, point) of config_hardware, "
@@ -29,13 +30,7 @@ internal static class SetupFromPicoCommand
             var stderr = parse.InvocationConfiguration.Error;
             var input = parse.GetValue(file)!;
             var target = parse.GetValue(output)!;
-            Uri? serverUri = null;
-            if (parse.GetValue(server) is { } serverText
-                && (!Uri.TryCreate(serverText, UriKind.Absolute, out serverUri) || serverUri.Scheme is not ("ws" or "wss")))
-            {
-                await stderr.WriteLineAsync($"--server: \"{serverText}\" is not an address like ws://192.168.1.20:50780");
-                return 2;
-            }
+            var serverUri = parse.GetValue(server);
             string text;
             try
             {

@@ -48,4 +48,17 @@ internal sealed record InputSpec(InputKind Kind, int GpioChip = 0, SerialInputOp
         error = $"--input {text}: unknown input (use {Forms})";
         return null;
     }
+
+    /// <summary>The <c>--input</c> text that gives this input (the default baud rate left out).</summary>
+    public override string ToString() => Kind switch
+    {
+        InputKind.Stdin => "stdin",
+        InputKind.Simulate => "simulate",
+        InputKind.Keyboard => "keyboard",
+        InputKind.Gpio => GpioChip == 0 ? "gpio" : $"gpio:{GpioChip.ToString(CultureInfo.InvariantCulture)}",
+        InputKind.Serial => Serial!.BaudRate == SerialInputOptions.DefaultBaudRate
+            ? $"serial:{Serial.Path}"
+            : $"serial:{Serial.Path}@{Serial.BaudRate.ToString(CultureInfo.InvariantCulture)}",
+        _ => throw new InvalidOperationException($"input kind {Kind} has no text form"),
+    };
 }

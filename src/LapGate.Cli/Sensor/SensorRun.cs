@@ -47,13 +47,13 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
         var source = InputFactory.Create(input, config, laps, logger);
         if (source is LapGate.Sensor.Inputs.Keyboard.KeyboardTriggerSource keyboard)
         {
-            logger.LogInformation("keys: {Help}", keyboard.Help);
+            SensorLog.Keys(logger, keyboard.Help);
         }
 
         await using var runner = new SensorRunner(options, loggers);
         SensorLog.Attach(runner, logger);
         StatusPageServer? page = null;
-        logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
+        SensorLog.Starting(logger, config.Server, config.Sensors.Count, source.Name, outboxPath);
         try
         {
             page = await StatusPageHost.StartAsync(statusPage, runner, recent, loggers, logger);
@@ -65,7 +65,7 @@ internal sealed class SensorRun(SensorConfig config, string outboxPath, InputSpe
             {
                 await runner.RunAsync(source, ct);
             }
-            logger.LogInformation("input ended and every event is delivered");
+            SensorLog.InputEnded(logger);
             return 0;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -36,30 +36,30 @@ internal sealed class SensorService(SensorConfig config, string outboxPath, Inpu
         {
             page = await StatusPageHost.StartAsync(statusPage, runner, recent ?? new RecentLogProvider(), loggers, logger);
             var source = InputFactory.Create(input, config, null, logger);
-            logger.LogInformation("sensor for {Server}: {Gates} gate(s), input {Input}, outbox {Outbox}", config.Server, config.Sensors.Count, source.Name, outboxPath);
+            SensorLog.Starting(logger, config.Server, config.Sensors.Count, source.Name, outboxPath);
             await runner.RunAsync(source, stoppingToken);
-            logger.LogInformation("input ended and every event is delivered");
+            SensorLog.InputEnded(logger);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             var pending = runner.Status.EventsPending;
             if (pending == 0)
             {
-                logger.LogInformation("stopped; every event was delivered and the app confirmed it");
+                SensorLog.StoppedAllDelivered(logger);
             }
             else
             {
-                logger.LogInformation("stopped; {Pending} undelivered event(s) kept in {Outbox} for the next run", pending, outboxPath);
+                SensorLog.StoppedWithPending(logger, pending, outboxPath);
             }
         }
         catch (OutboxRefusedException ex)
         {
-            logger.LogCritical("{Error}", ex.Message);
+            SensorLog.CannotRun(logger, ex.Message);
             ExitCode = 2;
         }
         catch (Exception ex) when (ex is InputOpenException or InvalidOperationException)
         {
-            logger.LogCritical("{Error}", ex is InputOpenException input ? InputFactory.Explain(input) : ex.Message);
+            SensorLog.CannotRun(logger, ex is InputOpenException input ? InputFactory.Explain(input) : ex.Message);
             ExitCode = 1;
         }
         if (page is not null)

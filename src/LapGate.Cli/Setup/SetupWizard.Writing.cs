@@ -63,7 +63,7 @@ internal sealed partial class SetupWizard
             throw new SetupException($"the file was written but does not pass the check:\n{ex.Message}", 1);
         }
         SensorCheck.Print(written, path, console);
-        var inputText = InputText(input);
+        var inputText = input.ToString();
         console.MarkupLineInterpolated($"Try it: [bold]lapgate sensor --config {path} --input {inputText} --status 0.0.0.0:{LapGate.Sensor.StatusPage.StatusPageOptions.DefaultPort}[/]");
         if (string.Equals(path, SetupAnswers.DefaultOutput, StringComparison.Ordinal))
         {
@@ -79,13 +79,4 @@ internal sealed partial class SetupWizard
         }
         return 0;
     }
-
-    private static string InputText(InputSpec input) => input.Kind switch
-    {
-        InputKind.Gpio => input.GpioChip == 0 ? "gpio" : $"gpio:{input.GpioChip.ToString(CultureInfo.InvariantCulture)}",
-        InputKind.Serial => input.Serial!.BaudRate == LapGate.Sensor.Inputs.Serial.SerialInputOptions.DefaultBaudRate
-            ? $"serial:{input.Serial.Path}"
-            : $"serial:{input.Serial.Path}@{input.Serial.BaudRate.ToString(CultureInfo.InvariantCulture)}",
-        _ => "keyboard",
-    };
 }

@@ -10,12 +10,8 @@ using LapGate.Emulator.Storage;
 using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,10 +29,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly EmbeddedPageFiles _assets;
     private readonly LiveFeed _feed;
+    private readonly string _maxConnectionsName;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping, string maxConnectionsName)
     {
+        _maxConnectionsName = maxConnectionsName;
         _app = app;
         _context = context;
         _store = store;
@@ -125,22 +123,15 @@ public sealed class EmulatorServer : IAsyncDisposable
                 }
             };
 
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LapGate.Emulator", Args = [] });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggerFactory);
-            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.AddServerHeader = false;
-                // API bodies are a few bytes of JSON; nothing needs more than a SmartRace frame.
-                kestrel.Limits.MaxRequestBodySize = ProtocolLimits.MaxFrameBytes;
-                kestrel.Listen(ListenAddress(options.Bind), options.Port);
-            });
+            // API bodies are a few bytes of JSON; nothing needs more than a SmartRace frame.
+            var builder = EmbeddedWebHost.CreateBuilder(new IPEndPoint(EmbeddedWebHost.ListenAddress(options.Bind), options.Port), "LapGate.Emulator", loggerFactory,
+                ProtocolLimits.MaxFrameBytes);
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, EmulatorJsonContext.Default));
             app = builder.Build();
 
             // Created before listening so the first request already has its handler.
-            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
+            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource(),
+                options.NameOptions(nameof(EmulatorOptions.MaxConnections)));
             app.Use(BadRequestGuard.Middleware(logger));
             // Host, Origin and JSON-only changes: nothing from another site's page reaches the race (see LapGate.Web).
             app.UseRequestGuards(options.Guards(), loggerFactory.CreateLogger("LapGate.Emulator.Guards"));
@@ -156,10 +147,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             DashboardEndpoints.Map(app, server._assets, server._feed, server.Hint);
 
             await ListenAsync(app, options, cancellationToken).ConfigureAwait(false);
-            var port = BoundPort(app);
+            var port = EmbeddedWebHost.BoundPort(app);
             var host = IsAnyAddress(options.Bind) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
                 ? "127.0.0.1"
-                : ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
+                : EmbeddedWebHost.ListenAddress(options.Bind).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
             server.WebSocketUri = new Uri($"ws://{host}:{port}/");
             server.HttpUri = new Uri($"http://{host}:{port}/");
             EmulatorLog.Listening(logger, server.WebSocketUri, server.HttpUri);
@@ -222,7 +213,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
         if (!_context.Connections.TryAdd(connection, _context.MaxConnections))
         {
-            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections);
+            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections, _maxConnectionsName);
             await RefuseAsync(socket, $"too many connections (limit {_context.MaxConnections}); try again later").ConfigureAwait(false);
             return;
         }
@@ -269,7 +260,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             throw new EmulatorConfigurationException(
-                $"database {options.DatabasePath} could not be read ({ex.Message}). Start with another --db (or --no-db); the file is kept as it is", ex);
+                $"database {options.DatabasePath} could not be read ({ex.Message}). Start with {EmulatorOptions.AnotherDatabase}; the file is kept as it is", ex);
         }
     }
 
@@ -283,11 +274,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressNotAvailable)
         {
             throw new EmulatorConfigurationException(
-                $"--bind: this machine has no address {options.Bind}; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its own addresses (see `ip addr`)", ex);
+                $"{nameof(EmulatorOptions.Bind)}: this machine has no address {options.Bind}; use 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its own addresses (see `ip addr`)", ex);
         }
         catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AccessDenied)
         {
-            throw new EmulatorConfigurationException($"--port: {options.Port} needs administrator rights on this machine; use a port above 1023 (the default is {EmulatorOptions.DefaultPort})", ex);
+            throw new EmulatorConfigurationException($"{nameof(EmulatorOptions.Port)}: {options.Port} needs administrator rights on this machine; use a port above 1023 (the default is {EmulatorOptions.DefaultPort})", ex);
         }
         catch (System.Net.Sockets.SocketException ex)
         {
@@ -295,17 +286,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
-    private static IPAddress ListenAddress(string bind) =>
-        string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);
-
     private static bool IsAnyAddress(string bind) =>
         IPAddress.TryParse(bind, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any));
-
-    private static int BoundPort(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("Kestrel reported no addresses");
-        var first = addresses.First();
-        return new Uri(first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)).Port;
-    }
 }

@@ -71,9 +71,24 @@ internal static partial class EmulatorLog
     [LoggerMessage(22, LogLevel.Information, "crossing controller {Controller} at {Timestamp} not counted ({Reason}) from {Connection}")]
     public static partial void CrossingNotCounted(ILogger logger, int controller, long timestamp, string reason, string connection);
 
-    [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise --max-connections if they are all wanted)")]
-    public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit);
+    [LoggerMessage(23, LogLevel.Warning, "{Connection} from {Remote} refused: {Limit} connections are open already (closed with 1013; raise {LimitOption} if they are all wanted)")]
+    public static partial void TooManyConnections(ILogger logger, string connection, string remote, int limit, string limitOption);
 
     [LoggerMessage(24, LogLevel.Error, "{Method} {Path}: {What}: {Message} (answered 500)")]
     public static partial void RequestFailed(ILogger logger, string method, string path, string what, string message);
+
+    [LoggerMessage(25, LogLevel.Error, "Could not store {Kind} of controller {Controller} in the database")]
+    public static partial void EventNotStored(ILogger logger, Exception exception, string kind, int controller);
+
+    [LoggerMessage(26, LogLevel.Error, "Could not store a track record of controller {Controller}")]
+    public static partial void RecordNotStored(ILogger logger, Exception exception, int controller);
+
+    [LoggerMessage(27, LogLevel.Error, "Could not store the race setup of session {Session}")]
+    public static partial void TimelineNotStored(ILogger logger, Exception exception, long session);
+
+    [LoggerMessage(28, LogLevel.Error, "A race change handler failed")]
+    public static partial void ChangeHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(29, LogLevel.Error, "A race state handler failed")]
+    public static partial void StateHandlerFailed(ILogger logger, Exception exception);
 }

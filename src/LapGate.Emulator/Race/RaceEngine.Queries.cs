@@ -1,4 +1,3 @@
-
 namespace LapGate.Emulator.Race;
 
 // Reading the race: the snapshot now, the stored sessions, one session's results.
@@ -9,30 +8,8 @@ public sealed partial class RaceEngine
     {
         lock (_lock)
         {
-            var snapshot = RaceStandings.Build(_state, _session, _controllers.Values, _drivers, _duplicates, [.. _violations], _timeline.Setup.IsQualifying);
-            var now = _time.GetUtcNow();
-            var endsAt = _timeline.EndsAt;
-            if (_state == RaceState.Suspended && _timeline.SuspendedAt is { } suspendedAt && endsAt is { } plannedEnd)
-            {
-                // The clock stands still: the end moves with every moment of the suspension.
-                endsAt = plannedEnd + (now - suspendedAt);
-            }
-            long? remaining = _timeline.Setup.DurationMs is not { } duration ? null
-                : _state is RaceState.Running or RaceState.Suspended && endsAt is { } end ? Math.Max(0, (long)(end - now).TotalMilliseconds)
-                : _state == RaceState.Ended ? 0
-                : duration;
-            return snapshot with
-            {
-                Setup = _timeline.Setup,
-                StartedAt = _timeline.StartedAt,
-                EndsAt = endsAt,
-                SuspendedAt = _timeline.SuspendedAt,
-                Track = _timeline.Setup.TrackId is { } track ? FindTrackLocked(track) : null,
-                RemainingMs = remaining,
-                EndedAt = _timeline.EndedAt,
-                FinishReason = _timeline.FinishReason,
-                WinnerId = _timeline.WinnerId,
-            };
+            var standings = _laps.Standings(_race.State, _race.Session, _drivers.Current, _race.Setup.IsQualifying);
+            return _race.WithClock(standings) with { Track = _race.Setup.TrackId is { } track ? _tracks.Find(track) : null };
         }
     }
 
@@ -42,7 +19,7 @@ public sealed partial class RaceEngine
         lock (_lock)
         {
             // Free practice is not a session of its own (its laps still count while it runs).
-            return [.. _store.ListSessions().Where(s => !s.Timeline.Setup.IsPractice).Select(s => SessionSummary.From(s, _drivers))];
+            return [.. _store.ListSessions().Where(s => !s.Timeline.Setup.IsPractice).Select(s => SessionSummary.From(s, _drivers.Current))];
         }
     }
 
@@ -54,6 +31,6 @@ public sealed partial class RaceEngine
         {
             stored = _store.LoadSession(sessionId);
         }
-        return stored is null ? null : SessionResults.From(stored, _drivers);
+        return stored is null ? null : SessionResults.From(stored, _drivers.Current);
     }
 }

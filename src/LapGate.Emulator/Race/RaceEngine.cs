@@ -1,12 +1,17 @@
+using LapGate.Emulator.Logging;
+using LapGate.Emulator.Tracks;
 using LapGate.Protocol.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Race;
 
 /// <summary>
-/// Counts laps and pit stops per controller and keeps the race state. Thread-safe. Every accepted
-/// frame is stored before it shows in <see cref="Snapshot"/>, so a restart on the same database
-/// shows the same standings.
+/// The race as the rest of the emulator sees it: one thread-safe front over three parts that each do one
+/// job under its lock: <see cref="LapCounter"/> (laps and pit stops), <see cref="RaceStateMachine"/>
+/// (the session's state and finish) and the tracks and drivers (<see cref="TrackBook"/>,
+/// <see cref="DriverRoster"/>). It raises <see cref="Changed"/> and <see cref="StateChanged"/> out of the lock.
+/// Every accepted frame is stored before it shows in <see cref="Snapshot"/>, so a restart on the same
+/// database shows the same standings.
 /// Rules: a controller's first crossing is the reference; each later one completes a lap (the
 /// difference of the timestamps). A crossing with a timestamp already seen for that controller is
 /// an exact duplicate: ignored and counted. One older than the controller's last crossing is a
@@ -22,18 +27,11 @@ public sealed partial class RaceEngine : IDisposable
 
     private readonly Lock _lock = new();
     private readonly IRaceStore _store;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly UpdateControllerData _baseDrivers;
-    private readonly bool _driversFromFile;
-    private UpdateControllerData _drivers;
-    private readonly SortedDictionary<int, ControllerRecord> _controllers = [];
-    private readonly Queue<Violation> _violations = new();
-    private long _session;
-    private RaceState _state;
-    private int _duplicates;
-    private RaceTimeline _timeline;
-    private ITimer? _finishTimer;
+    private readonly DriverRoster _drivers;
+    private readonly TrackBook _tracks;
+    private readonly LapCounter _laps;
+    private readonly RaceStateMachine _race;
 
     /// <summary>
     /// Loads the current session from <paramref name="store"/> and replays it. <paramref name="drivers"/> is
@@ -46,42 +44,16 @@ public sealed partial class RaceEngine : IDisposable
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        _baseDrivers = drivers;
-        _driversFromFile = driversFromFile;
         _store = store;
-        var managed = store.LoadDrivers();
-        _drivers = driversFromFile || managed.Count == 0 ? drivers : LapGate.Emulator.Tracks.DriversView.ToData(managed);
-        _time = timeProvider;
         _logger = logger;
+        _drivers = new DriverRoster(store, drivers, driversFromFile);
+        _tracks = new TrackBook(store, timeProvider, logger);
+        _laps = new LapCounter(store, timeProvider, logger);
         var now = timeProvider.GetUtcNow();
         var current = store.LoadCurrent(now);
-        _session = current.Id;
-        _state = current.State;
-        _timeline = current.Timeline;
-        foreach (var e in current.Events)
-        {
-            if (RaceReplay.Apply(_controllers, e, _timeline.Setup))
-            {
-                _duplicates++;
-            }
-        }
-        if (_state == RaceState.Starting)
-        {
-            // The countdown was cut by a restart: the race starts now.
-            GoRunningLocked();
-        }
-        else if (_state == RaceState.Running)
-        {
-            // A timed race that ran out while the emulator was down ends now; otherwise its clock carries on.
-            if (_timeline.EndsAt <= now)
-            {
-                EndLocked(FinishReasons.Time, WinnerLocked());
-            }
-            else
-            {
-                ArmFinishTimerLocked(now);
-            }
-        }
+        _laps.Replay(current.Events, current.Timeline.Setup);
+        _race = new RaceStateMachine(current, store, timeProvider, logger, _laps, Fire);
+        _race.CarryOn(now);
     }
 
     /// <summary>Raised after any change (lap, pit, duplicate, violation, state). Handlers run on the caller's thread, outside the lock.</summary>
@@ -97,7 +69,7 @@ public sealed partial class RaceEngine : IDisposable
         {
             lock (_lock)
             {
-                return _drivers;
+                return _drivers.Current;
             }
         }
     }
@@ -109,7 +81,7 @@ public sealed partial class RaceEngine : IDisposable
         {
             lock (_lock)
             {
-                return _state;
+                return _race.State;
             }
         }
     }
@@ -122,47 +94,12 @@ public sealed partial class RaceEngine : IDisposable
         var finished = false;
         lock (_lock)
         {
-            var record = Get(controllerId);
-            var result = record.Classify(timestamp);
-            long? lapMs = null;
-            RejectedLap? rejection = null;
-            if (result is LapResult.Counted or LapResult.FirstCrossing && NotCountedNowLocked(record) is { } notNow)
+            outcome = _laps.Lap(_race.Session, controllerId, timestamp, source, _race);
+            if (outcome.LapMs is { } completed)
             {
-                result = LapResult.Rejected;
-                Store(new StoredEvent(notNow == RejectReasons.BeforeStart ? RaceEventKind.BeforeStart : RaceEventKind.AfterFinish, controllerId, timestamp));
-                rejection = record.Reject(timestamp, notNow, 0);
+                _tracks.OfferRecord(_race.Setup.TrackId, controllerId, completed, _drivers.Current, _race.Session);
+                finished = _race.FinishOnLap(_laps[controllerId]);
             }
-            else if (result == LapResult.Counted && _timeline.Setup.Reject(record.LapFrom(timestamp)) is { } broken)
-            {
-                result = LapResult.Rejected;
-                Store(new StoredEvent(broken.Reason == RejectReasons.TooShort ? RaceEventKind.TooShort : RaceEventKind.TooLong, controllerId, timestamp));
-                rejection = record.Reject(timestamp, broken.Reason, broken.LimitMs);
-            }
-            switch (result)
-            {
-                case LapResult.Duplicate:
-                    Store(new StoredEvent(RaceEventKind.Duplicate, controllerId, timestamp));
-                    _duplicates++;
-                    break;
-                case LapResult.OutOfOrder:
-                    AddViolationLocked(source, ViolationKinds.LapOutOfOrder,
-                        $"analog_lap controller {controllerId}: timestamp {timestamp} is older than its last crossing {record.Reference}; not counted");
-                    break;
-                case LapResult.Rejected:
-                    break;
-                default:
-                    var final = result == LapResult.Counted && IsFinalLapLocked(record);
-                    Store(new StoredEvent(final ? RaceEventKind.FinalLap : RaceEventKind.Lap, controllerId, timestamp));
-                    lapMs = record.Add(timestamp);
-                    record.Finished = final;
-                    if (lapMs is { } completed)
-                    {
-                        OfferRecordLocked(controllerId, completed);
-                    }
-                    finished = lapMs is not null && FinishOnLapLocked(record);
-                    break;
-            }
-            outcome = new LapOutcome(result, controllerId, timestamp, lapMs, record.LapTimes.Count, record.BestLapMs) { Rejection = rejection };
         }
         if (finished)
         {
@@ -173,34 +110,10 @@ public sealed partial class RaceEngine : IDisposable
     }
 
     /// <summary>Applies an <c>analog_pit_enter</c>. Returns false when the car was already in the pit (not counted twice).</summary>
-    public bool ApplyPitEnter(int controllerId)
-    {
-        CheckId(controllerId);
-        bool counted;
-        lock (_lock)
-        {
-            Store(new StoredEvent(RaceEventKind.PitEnter, controllerId, null));
-            counted = PitEnter(Get(controllerId));
-        }
-        RaiseChanged();
-        return counted;
-    }
+    public bool ApplyPitEnter(int controllerId) => ApplyPit(controllerId, _laps.PitEnter);
 
     /// <summary>Applies an <c>analog_pit_leave</c>. Returns false when the car was not in the pit.</summary>
-    public bool ApplyPitLeave(int controllerId)
-    {
-        CheckId(controllerId);
-        bool wasIn;
-        lock (_lock)
-        {
-            Store(new StoredEvent(RaceEventKind.PitLeave, controllerId, null));
-            var record = Get(controllerId);
-            wasIn = record.InPit;
-            record.InPit = false;
-        }
-        RaiseChanged();
-        return wasIn;
-    }
+    public bool ApplyPitLeave(int controllerId) => ApplyPit(controllerId, _laps.PitLeave);
 
     /// <summary>Records a protocol violation (bounded list, newest <see cref="MaxViolations"/>).</summary>
     public Violation AddViolation(string connection, string kind, string message)
@@ -208,7 +121,7 @@ public sealed partial class RaceEngine : IDisposable
         Violation violation;
         lock (_lock)
         {
-            violation = AddViolationLocked(connection, kind, message);
+            violation = _laps.AddViolation(connection, kind, message);
         }
         RaiseChanged();
         return violation;
@@ -219,53 +132,35 @@ public sealed partial class RaceEngine : IDisposable
     {
         lock (_lock)
         {
-            DisarmFinishTimerLocked();
+            _race.StopTimer();
         }
     }
 
-    private static bool PitEnter(ControllerRecord record)
+    private bool ApplyPit(int controllerId, Func<long, int, bool> pit)
     {
-        if (record.InPit)
+        CheckId(controllerId);
+        bool result;
+        lock (_lock)
         {
-            return false;
+            result = pit(_race.Session, controllerId);
         }
-        record.InPit = true;
-        record.PitStops++;
-        return true;
+        RaiseChanged();
+        return result;
     }
 
-    private Violation AddViolationLocked(string connection, string kind, string message)
+    /// <summary>A timer's step of the state machine: run under the lock, then the state it reached is raised.</summary>
+    private void Fire(Func<RaceState?> step)
     {
-        var violation = new Violation(_time.GetUtcNow(), connection, kind, message);
-        _violations.Enqueue(violation);
-        while (_violations.Count > MaxViolations)
+        RaceState? reached;
+        lock (_lock)
         {
-            _violations.Dequeue();
+            reached = step();
         }
-        return violation;
-    }
-
-    private void Store(StoredEvent e)
-    {
-        try
+        if (reached is { } state)
         {
-            _store.Append(_session, e, _time.GetUtcNow());
+            RaiseStateChanged(state);
+            RaiseChanged();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            // The lap still counts in memory; it is the database that failed.
-            _logger.LogError(ex, "Could not store {Kind} of controller {Controller} in the database", e.Kind, e.ControllerId);
-        }
-    }
-
-    private ControllerRecord Get(int id)
-    {
-        if (!_controllers.TryGetValue(id, out var record))
-        {
-            record = new ControllerRecord(id);
-            _controllers.Add(id, record);
-        }
-        return record;
     }
 
     private void RaiseChanged()
@@ -276,7 +171,7 @@ public sealed partial class RaceEngine : IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogError(ex, "A race change handler failed");
+            EmulatorLog.ChangeHandlerFailed(_logger, ex);
         }
     }
 
@@ -288,7 +183,7 @@ public sealed partial class RaceEngine : IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogError(ex, "A race state handler failed");
+            EmulatorLog.StateHandlerFailed(_logger, ex);
         }
     }
 

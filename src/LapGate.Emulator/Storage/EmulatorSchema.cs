@@ -106,7 +106,7 @@ internal static class EmulatorSchema
         {
             throw new EmulatorConfigurationException(
                 $"database {path} was written by a newer LapGate (schema version {found}; this one knows up to {migrations.Count}): " +
-                "run that newer lapgate, or start with another --db (the file is left as it is)");
+                $"run that newer lapgate, or start with another {nameof(EmulatorOptions.DatabasePath)} (the file is left as it is)");
         }
         for (var version = found; version < migrations.Count; version++)
         {

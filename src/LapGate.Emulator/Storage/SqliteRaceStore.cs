@@ -136,7 +136,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
         {
             var holder = ex.HolderPid is { } pid ? string.Create(CultureInfo.InvariantCulture, $" (pid {pid})") : "";
             throw new EmulatorConfigurationException(
-                $"database {path} is in use by another lapgate emulator{holder}: stop that one, or start this one with another --db", ex);
+                $"database {path} is in use by another lapgate emulator{holder}: stop that one, or start this one with another {nameof(EmulatorOptions.DatabasePath)}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -167,7 +167,7 @@ public sealed partial class SqliteRaceStore : IRaceStore
 
     private static EmulatorConfigurationException Damaged(string path, string problem, Exception? inner)
     {
-        var message = $"database {path} is damaged ({problem}). Start with another --db (or --no-db); the damaged file is kept as it is " +
+        var message = $"database {path} is damaged ({problem}). Start with {EmulatorOptions.AnotherDatabase}; the damaged file is kept as it is " +
             "for inspection (move it away to start afresh at the same path)";
         return inner is null ? new EmulatorConfigurationException(message) : new EmulatorConfigurationException(message, inner);
     }

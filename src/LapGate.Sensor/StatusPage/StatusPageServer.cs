@@ -2,12 +2,7 @@ using System.Net;
 using System.Text.Json;
 using LapGate.Sensor.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using LapGate.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,13 +17,13 @@ namespace LapGate.Sensor.StatusPage;
 public sealed class StatusPageServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly StatusFeed _feed;
+    private readonly PushFeed _feed;
     private readonly CancellationTokenSource _stopping;
     private readonly SensorRunner _runner;
     private readonly EventHandler _onChanged;
     private int _disposed;
 
-    private StatusPageServer(WebApplication app, StatusFeed feed, CancellationTokenSource stopping, SensorRunner runner)
+    private StatusPageServer(WebApplication app, PushFeed feed, CancellationTokenSource stopping, SensorRunner runner)
     {
         _app = app;
         _feed = feed;
@@ -56,8 +51,9 @@ public sealed class StatusPageServer : IAsyncDisposable
             throw new ArgumentException("invalid status page options: " + string.Join("; ", errors), nameof(options));
         }
         log ??= () => [];
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LapGate.Sensor.StatusPage", Args = [] });
-        builder.Logging.ClearProviders();
+        // Nothing is ever read from a body (only GET and HEAD are answered); a small one is drained, not an error.
+        var builder = EmbeddedWebHost.CreateBuilder(new IPEndPoint(EmbeddedWebHost.ListenAddress(options.Bind), options.Port), "LapGate.Sensor.StatusPage",
+            maxRequestBodySize: 4096);
         if (loggerFactory is not null)
         {
             // Kestrel's warnings and errors go to the sensor's log; its per-request chatter does not.
@@ -66,18 +62,10 @@ public sealed class StatusPageServer : IAsyncDisposable
             // A port that cannot be bound is reported by the caller in plain words, not as the host's stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            // Nothing is ever read from a body (only GET and HEAD are answered); a small one is drained, not an error.
-            kestrel.Limits.MaxRequestBodySize = 4096;
-            kestrel.Listen(ListenAddress(options.Bind), options.Port);
-        });
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         StatusUpdate State() => new(runner.Status, log());
-        var server = new StatusPageServer(app, new StatusFeed(State, options.TimeProvider, stopping.Token), stopping, runner);
+        var server = new StatusPageServer(app, PushFeed.Json(State, StatusJsonContext.Default.StatusUpdate, options.TimeProvider, stopping.Token), stopping, runner);
         var assets = StatusAssets.Load();
         // Read-only first: a write is 405 whoever sends it; then the guards every LapGate server has.
         app.Use(ReadOnly);
@@ -104,8 +92,8 @@ public sealed class StatusPageServer : IAsyncDisposable
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        var port = BoundPort(app);
-        var ip = ListenAddress(options.Bind);
+        var port = EmbeddedWebHost.BoundPort(app);
+        var ip = EmbeddedWebHost.ListenAddress(options.Bind);
         var host = ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || string.Equals(options.Bind, "localhost", StringComparison.OrdinalIgnoreCase)
             ? "127.0.0.1"
             : ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
@@ -139,17 +127,6 @@ public sealed class StatusPageServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static IPAddress ListenAddress(string bind) =>
-        string.Equals(bind, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(bind);
-
-    private static int BoundPort(WebApplication app)
-    {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("Kestrel reported no addresses");
-        var first = addresses.First();
-        return new Uri(first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)).Port;
-    }
-
     /// <summary>Hands the web host's log lines to the sensor's logger factory.</summary>
     private sealed class ForwardingProvider(ILoggerFactory target) : ILoggerProvider
     {
@@ -158,13 +135,5 @@ public sealed class StatusPageServer : IAsyncDisposable
         public void Dispose()
         {
         }
-    }
-
-    /// <summary>The page is embedded in the sensor: it must not take over Ctrl+C or SIGTERM.</summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

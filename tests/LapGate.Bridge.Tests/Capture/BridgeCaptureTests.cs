@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Capture;
 
@@ -15,7 +12,7 @@ public class BridgeCaptureTests
         using var _ = client;
         await client.SendTextAsync("""{"type":"api_version"}""");
         await app.ReceiveTextAsync();
-        foreach (var reply in StandInApp.HandshakeReplies)
+        foreach (var reply in StandInScript.CaptureReplies)
         {
             await client.ReceiveTextAsync();
         }
@@ -32,7 +29,7 @@ public class BridgeCaptureTests
             (CaptureNames.Open, null, null),
             (CaptureNames.Text, CaptureNames.ClientToApp, """{"type":"api_version"}"""),
         };
-        expected.AddRange(StandInApp.HandshakeReplies.Select(r => (CaptureNames.Text, (string?)CaptureNames.AppToClient, (string?)r)));
+        expected.AddRange(StandInScript.CaptureReplies.Select(r => (CaptureNames.Text, (string?)CaptureNames.AppToClient, (string?)r)));
         expected.Add((CaptureNames.Binary, CaptureNames.AppToClient, null));
         expected.Add((CaptureNames.Close, CaptureNames.ClientToApp, null));
         expected.Add((CaptureNames.Close, CaptureNames.AppToClient, null));
@@ -43,7 +40,7 @@ public class BridgeCaptureTests
         Assert.All(records, r => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", r.Time));
         Assert.All(records, r => DateTimeOffset.ParseExact(r.Time, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         Assert.Equal(records.Select(r => r.Ms).Order(), records.Select(r => r.Ms));
-        Assert.Equal(h.App.Uri.ToString(), records[0].Upstream);
+        Assert.Equal(h.App.Url.ToString(), records[0].Upstream);
         Assert.StartsWith("127.0.0.1:", records[0].Client, StringComparison.Ordinal);
         Assert.Equal(Convert.ToBase64String([0x00, 0xFF, 0x10]), records[5].Base64);
         Assert.Equal((4000, "done"), (records[6].Code, records[6].Reason));
@@ -129,12 +126,12 @@ public class BridgeCaptureTests
         using var temp = new LapGate.TestSupport.TempDirectory();
         var path = temp.File("old.jsonl");
         await File.WriteAllTextAsync(path, "precious\n");
-        await using var app = await StandInApp.StartAsync();
+        await using var app = new StandInApp(StandInScript.AsCaptured);
 
         var error = await Assert.ThrowsAsync<IOException>(() => BridgeServer.StartAsync(new BridgeOptions
         {
             Listen = "127.0.0.1:0",
-            Upstream = app.Uri,
+            Upstream = app.Url,
             CapturePath = path,
         }));
 
@@ -152,7 +149,7 @@ public class BridgeCaptureTests
         await Assert.ThrowsAnyAsync<IOException>(() => BridgeServer.StartAsync(new BridgeOptions
         {
             Listen = $"127.0.0.1:{h.Bridge.ListenUri.Port}",
-            Upstream = h.App.Uri,
+            Upstream = h.App.Url,
             CapturePath = path,
         }));
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Cli;
 
@@ -15,8 +13,8 @@ public partial class BridgeProcessTests
     {
         using var temp = new TempDirectory();
         var capture = temp.File("race.jsonl");
-        await using var app = await StandInApp.StartAsync();
-        var start = LapGate.TestSupport.LapgateCli.StartInfo("bridge", "--listen", "127.0.0.1:0", "--upstream", app.Uri.ToString(), "--capture", capture);
+        await using var app = new StandInApp(StandInScript.AsCaptured);
+        var start = LapGate.TestSupport.LapgateCli.StartInfo("bridge", "--listen", "127.0.0.1:0", "--upstream", app.Url.ToString(), "--capture", capture);
         using var process = Process.Start(start)!;
         try
         {
@@ -39,7 +37,7 @@ public partial class BridgeProcessTests
                 var connection = await app.NextConnectionAsync();
                 await client.SendTextAsync("""{"type":"api_version"}""");
                 Assert.Equal("""{"type":"api_version"}""", await connection.ReceiveTextAsync());
-                foreach (var reply in StandInApp.HandshakeReplies)
+                foreach (var reply in StandInScript.CaptureReplies)
                 {
                     Assert.Equal(reply, await client.ReceiveTextAsync());
                 }

@@ -1,5 +1,3 @@
-using LapGate.Bridge.Tests.Support;
-
 namespace LapGate.Bridge.Tests.Forwarding;
 
 public class BridgeConcurrencyTests
@@ -21,7 +19,7 @@ public class BridgeConcurrencyTests
             Assert.Equal($"hello {c}", await app.ReceiveTextAsync());
             pairs.Add((client, app, c));
         }
-        Assert.Equal(clients, h.App.Accepted);
+        Assert.Equal(clients, h.App.Connections);
 
         await Task.WhenAll(pairs.Select(async p =>
         {

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Forwarding;
 
@@ -155,8 +152,7 @@ public class BridgeFailureTests
     public async Task Bridge_AppNeverAnswersClose_AfterCloseTimeoutBothAbortedAndEndSaysWhy()
     {
         var clock = new SignallingTimeProvider();
-        await using var h = await BridgeHarness.StartAsync(configure: o => o.TimeProvider = clock);
-        h.App.AnswerCloses = false;
+        await using var h = await BridgeHarness.StartAsync(configure: o => o.TimeProvider = clock, script: StandInScript.AsCaptured with { AnswerCloses = false });
         var (client, app) = await h.ConnectAsync();
         using var _ = client;
 

@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using LapGate.Bridge.Tests.Support;
-
 namespace LapGate.Bridge.Tests.Forwarding;
 
 public class BridgeForwardingTests
@@ -14,7 +11,7 @@ public class BridgeForwardingTests
 
         await client.SendTextAsync("""{"type":"api_version"}""");
         Assert.Equal("""{"type":"api_version"}""", await app.ReceiveTextAsync());
-        foreach (var reply in StandInApp.HandshakeReplies)
+        foreach (var reply in StandInScript.CaptureReplies)
         {
             Assert.Equal(reply, await client.ReceiveTextAsync());
         }
@@ -133,6 +130,6 @@ public class BridgeForwardingTests
         using var _ = client;
 
         Assert.Equal("/app", app.Path);
-        Assert.Equal(1, h.App.Accepted);
+        Assert.Equal(1, h.App.Connections);
     }
 }

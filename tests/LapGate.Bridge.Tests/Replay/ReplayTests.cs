@@ -1,9 +1,6 @@
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Bridge.Replay;
-using LapGate.Bridge.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Bridge.Tests.Replay;
@@ -32,10 +29,10 @@ public class ReplayTests
             await recorded.StopBridgeAsync();
             capturePath = recorded.CapturePath;
         }
-        await using var target = await StandInApp.StartAsync();
+        await using var target = new StandInApp(StandInScript.AsCaptured);
         var printed = new StringWriter();
 
-        var result = await CaptureReplayer.RunFileAsync(capturePath, new ReplayOptions { Target = target.Uri, Fast = true, Output = printed }).Within();
+        var result = await CaptureReplayer.RunFileAsync(capturePath, new ReplayOptions { Target = target.Url, Fast = true, Output = printed }).Within();
 
         Assert.True(result.IsSuccess, result.Message);
         Assert.Equal(0, result.ExitCode);
@@ -55,13 +52,13 @@ public class ReplayTests
     public async Task Replay_WithFakeClock_SendsAtRecordedOffsetsDividedBySpeed()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
-        await using var target = await StandInApp.StartAsync(clock);
+        await using var target = new StandInApp(StandInScript.AsCaptured, clock);
         var capture = new CaptureBuilder()
             .Open(1, 100).Sensor(1, 100, ApiVersion).Sensor(1, 1100, Lap(1, 1)).Sensor(1, 3100, Lap(2, 1))
             .Close(1, 3100, CaptureNames.ClientToApp, 1000, "end").End(1, 3101);
         var t0 = clock.GetUtcNow();
 
-        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, Speed = 2, TimeProvider = clock });
+        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, Speed = 2, TimeProvider = clock });
         var app = await target.NextConnectionAsync();
 
         var first = await app.ReceiveAsync();
@@ -82,12 +79,12 @@ public class ReplayTests
     [Fact]
     public async Task Replay_TargetRepliesAnythingInAnyOrder_StillSucceeds()
     {
-        await using var target = await StandInApp.StartAsync();
+        await using var target = new StandInApp(StandInScript.AsCaptured);
         var clock = new FakeTimeProvider();
         var capture = new CaptureBuilder().Open(1, 0).Sensor(1, 0, ApiVersion).SensorBinary(1, 0, [1, 2, 3]).Sensor(1, 0, Lap(9, 3)).End(1, 1000);
         var printed = new StringWriter();
 
-        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, TimeProvider = clock, Output = printed });
+        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, TimeProvider = clock, Output = printed });
         var app = await target.NextConnectionAsync();
         await app.SendBinaryAsync([9, 9]);
         await app.SendTextAsync("not json at all");
@@ -140,12 +137,15 @@ public class ReplayTests
     [Fact]
     public async Task Replay_TargetClosesBeforeAllFramesSent_ExitCode4WithCodeAndLine()
     {
-        await using var target = await StandInApp.StartAsync();
-        target.CloseAfter = (2, 4003, "kicked");
+        await using var target = new StandInApp(StandInScript.AsCaptured with
+        {
+            CutAfter = p => p.Frames == 2 ? Cut.WithCloseFrame : Cut.None,
+            CutClose = (4003, "kicked"),
+        });
         var clock = new FakeTimeProvider();
         var capture = new CaptureBuilder().Open(1, 0).Sensor(1, 0, ApiVersion).Sensor(1, 0, ControllerSet).Sensor(1, 1000, Lap(1, 1)).End(1, 1001);
 
-        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, TimeProvider = clock });
+        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, TimeProvider = clock });
         var app = await target.NextConnectionAsync();
         await app.ReceiveTextAsync();
         await app.ReceiveTextAsync();
@@ -160,12 +160,15 @@ public class ReplayTests
     [Fact]
     public async Task Replay_TargetClosesWhereTheAppDidInTheCapture_Succeeds()
     {
-        await using var target = await StandInApp.StartAsync();
-        target.CloseAfter = (1, 4004, "race ended");
+        await using var target = new StandInApp(StandInScript.AsCaptured with
+        {
+            CutAfter = p => p.Frames == 1 ? Cut.WithCloseFrame : Cut.None,
+            CutClose = (4004, "race ended"),
+        });
         var capture = new CaptureBuilder().Open(1, 0).Sensor(1, 1, ApiVersion)
             .Close(1, 2, CaptureNames.AppToClient, 4004, "race ended").Sensor(1, 3, Lap(1, 1)).End(1, 4);
 
-        var result = await CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, Fast = true }).Within();
+        var result = await CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, Fast = true }).Within();
 
         Assert.True(result.IsSuccess, result.Message);
     }
@@ -173,12 +176,12 @@ public class ReplayTests
     [Fact]
     public async Task Replay_SequentialConnections_SecondStartsAfterFirstEnded()
     {
-        await using var target = await StandInApp.StartAsync();
+        await using var target = new StandInApp(StandInScript.AsCaptured);
         var capture = new CaptureBuilder()
             .Open(1, 0).Sensor(1, 1, "first").Close(1, 2, CaptureNames.ClientToApp, 1000, "one").End(1, 3)
             .Open(2, 10).Sensor(2, 11, "second").Close(2, 12, CaptureNames.ClientToApp, 1000, "two").End(2, 13);
 
-        var result = await CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, Fast = true }).Within();
+        var result = await CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, Fast = true }).Within();
 
         Assert.True(result.IsSuccess, result.Message);
         Assert.Equal(2, result.Connections);
@@ -193,13 +196,13 @@ public class ReplayTests
     [Fact]
     public async Task Replay_OverlappingConnections_RunConcurrently()
     {
-        await using var target = await StandInApp.StartAsync();
+        await using var target = new StandInApp(StandInScript.AsCaptured);
         var clock = new FakeTimeProvider();
         var capture = new CaptureBuilder()
             .Open(1, 0).Sensor(1, 0, "a1").Sensor(1, 2000, "a2").End(1, 2000)
             .Open(2, 0).Sensor(2, 0, "b1").Sensor(2, 1000, "b2").End(2, 1000);
 
-        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Uri, TimeProvider = clock });
+        var replay = CaptureReplayer.RunAsync(capture.Entries, new ReplayOptions { Target = target.Url, TimeProvider = clock });
         var first = await target.NextConnectionAsync();
         var second = await target.NextConnectionAsync();
         var firstTexts = new[] { await first.ReceiveTextAsync(), await second.ReceiveTextAsync() }.Order().ToArray();

@@ -22,13 +22,16 @@ public sealed class BridgeHarness : IAsyncDisposable
     /// <summary>What the bridge logged.</summary>
     public TestLoggerProvider Logs { get; } = new();
 
-    public static async Task<BridgeHarness> StartAsync(Uri? upstream = null, Action<BridgeOptions>? configure = null)
+    /// <param name="upstream">Where the bridge forwards to (default: the stand-in app).</param>
+    /// <param name="configure">Changes to the bridge's options.</param>
+    /// <param name="script">The stand-in app's script (default: <see cref="StandInScript.AsCaptured"/>).</param>
+    public static async Task<BridgeHarness> StartAsync(Uri? upstream = null, Action<BridgeOptions>? configure = null, StandInScript? script = null)
     {
-        var harness = new BridgeHarness(await StandInApp.StartAsync());
+        var harness = new BridgeHarness(new StandInApp(script ?? StandInScript.AsCaptured));
         var options = new BridgeOptions
         {
             Listen = "127.0.0.1:0",
-            Upstream = upstream ?? harness.App.Uri,
+            Upstream = upstream ?? harness.App.Url,
             CapturePath = harness.CapturePath,
             Output = harness.Printed,
         };

@@ -23,11 +23,9 @@ internal sealed class SensorStatusPage : IAsyncDisposable
         [new SensorEntry(21, 1, TrackPoint.FL), new SensorEntry(22, 2, TrackPoint.FL), new SensorEntry(23, 1, TrackPoint.PE)],
         minLapMs: 1000, debounceMs: 50);
 
-    private readonly List<string> _pageErrors = [];
     private volatile bool _statusStopped;
     private readonly TempDirectory _dir;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowserContext _browser;
+    private readonly BrowserSession _browser;
     private readonly ILoggerFactory _logs;
     private readonly TestLoggerProvider _logProvider;
     private readonly Pipe _input;
@@ -37,7 +35,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
     private readonly int _emulatorPort;
 
     private SensorStatusPage(TempDirectory dir, EmulatorServer emulator, SensorRunner sensor, StatusPageServer status, Task running, CancellationTokenSource stop, Pipe input,
-        IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, TestLoggerProvider logProvider)
+        BrowserSession browser, ILoggerFactory logs, TestLoggerProvider logProvider)
     {
         _dir = dir;
         Emulator = emulator;
@@ -48,30 +46,9 @@ internal sealed class SensorStatusPage : IAsyncDisposable
         _stop = stop;
         _input = input;
         _lines = new StreamWriter(input.Writer.AsStream(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
-        _playwright = playwright;
         _browser = browser;
-        Page = page;
         _logs = logs;
         _logProvider = logProvider;
-        page.Console += (_, message) =>
-        {
-            // A request that meets the status server while a test has stopped it on purpose (the favicon, fetched
-            // whenever the browser gets to it) fails by design; every other error fails the test.
-            if (message.Type == "error" && !(_statusStopped && message.Text.Contains("ERR_CONNECTION_REFUSED", StringComparison.Ordinal)))
-            {
-                lock (_pageErrors)
-                {
-                    _pageErrors.Add($"console error: {message.Text} ({message.Location})");
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (_pageErrors)
-            {
-                _pageErrors.Add($"page error: {error}");
-            }
-        };
     }
 
     public EmulatorServer? Emulator { get; private set; }
@@ -80,14 +57,13 @@ internal sealed class SensorStatusPage : IAsyncDisposable
 
     public StatusPageServer? Status { get; private set; }
 
-    public IPage Page { get; }
+    public IPage Page => _browser.Page;
 
     public static async Task<SensorStatusPage> OpenAsync(ITestOutputHelper output, int width, int height)
     {
-        Assertions.SetDefaultExpectTimeout((float)DashboardPage.Timeout.TotalMilliseconds);
         var logProvider = new TestLoggerProvider(output);
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
-        var emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(0), logs).WaitAsync(DashboardPage.Timeout);
+        var emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(0), logs).Within();
         var dir = new TempDirectory();
         var sensor = new SensorRunner(new SensorOptions
         {
@@ -97,7 +73,8 @@ internal sealed class SensorStatusPage : IAsyncDisposable
             Link = new LinkOptions
             {
                 KeepAliveInterval = TimeSpan.FromMilliseconds(200),
-                KeepAliveTimeout = TimeSpan.FromMilliseconds(500),
+                // Generous, so a loaded machine's slow pong is not a dropped link (no test waits on this timeout).
+                KeepAliveTimeout = TimeSpan.FromSeconds(2),
                 RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), jitter: 0),
             },
         }, logs);
@@ -106,12 +83,13 @@ internal sealed class SensorStatusPage : IAsyncDisposable
         var source = new LineTriggerSource(new StreamReader(input.Reader.AsStream(), Encoding.UTF8), "pipe");
         var stop = new CancellationTokenSource();
         var running = Task.Run(() => sensor.RunAsync(source, stop.Token));
-        var profile = dir.File("chromium");
-        var playwright = await BrowserLaunch.StartPlaywrightAsync();
-        var browser = await BrowserLaunch.LaunchAsync(playwright, profile, width, height);
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
-        var harness = new SensorStatusPage(dir, emulator, sensor, status, running, stop, input, playwright, browser, page, logs, logProvider);
-        await page.GotoAsync(status.Url.ToString());
+        SensorStatusPage? harness = null;
+        // A request that meets the status server while a test has stopped it on purpose (the favicon, fetched
+        // whenever the browser gets to it) fails by design; every other console error fails the test.
+        var browser = await BrowserSession.LaunchAsync(dir.File("chromium"), width, height,
+            text => harness is { _statusStopped: true } && text.Contains("ERR_CONNECTION_REFUSED", StringComparison.Ordinal));
+        harness = new SensorStatusPage(dir, emulator, sensor, status, running, stop, input, browser, logs, logProvider);
+        await browser.Page.GotoAsync(status.Url.ToString());
         return harness;
     }
 
@@ -136,7 +114,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
 
     /// <summary>Starts the emulator again on the port it had.</summary>
     public async Task StartEmulatorAsync() =>
-        Emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(_emulatorPort), _logs).WaitAsync(DashboardPage.Timeout);
+        Emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(_emulatorPort), _logs).Within();
 
     /// <summary>Stops the status page's server (the page's push stream breaks).</summary>
     public async Task<int> StopStatusAsync()
@@ -154,17 +132,11 @@ internal sealed class SensorStatusPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        string[] pageErrors;
-        lock (_pageErrors)
-        {
-            pageErrors = [.. _pageErrors];
-        }
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        var pageErrors = await _browser.CloseAsync();
         await _stop.CancelAsync();
         try
         {
-            await _running.WaitAsync(DashboardPage.Timeout);
+            await _running.Within();
         }
         catch (OperationCanceledException)
         {
@@ -183,7 +155,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
         _stop.Dispose();
         _logs.Dispose();
         _dir.Dispose();
-        Assert.True(pageErrors.Length == 0, "the page logged errors:\n" + string.Join('\n', pageErrors));
+        BrowserSession.AssertNone(pageErrors);
         Assert.True(_logProvider.Errors.Count == 0, "the sensor or the emulator logged errors:\n" + string.Join('\n', _logProvider.Errors));
     }
 

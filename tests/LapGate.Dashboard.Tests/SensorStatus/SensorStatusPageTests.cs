@@ -13,39 +13,39 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
         await using var harness = await SensorStatusPage.OpenAsync(output, 1600, 900);
         var page = harness.Page;
         await harness.WaitLiveAsync();
-        await Assertions.Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
-        await Assertions.Expect(page.Locator("#api")).ToHaveTextAsync("7");
-        await Assertions.Expect(harness.Lane(1).Locator(".driver")).ToHaveTextAsync("Ada");
-        await Assertions.Expect(harness.Lane(1).Locator(".car")).ToHaveTextAsync("Porsche 917");
-        await Assertions.Expect(harness.Lane(1).Locator(".driver")).ToHaveCSSAsync("background-color", "rgb(200, 16, 46)");
-        await Assertions.Expect(page.Locator("#gates .gate")).ToHaveCountAsync(3);
-        await Assertions.Expect(harness.Gate(21)).ToContainTextAsync("not fired yet");
-        await Assertions.Expect(harness.Gate(21)).Not.ToHaveClassAsync(Lit());
+        await Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
+        await Expect(page.Locator("#api")).ToHaveTextAsync("7");
+        await Expect(harness.Lane(1).Locator(".driver")).ToHaveTextAsync("Ada");
+        await Expect(harness.Lane(1).Locator(".car")).ToHaveTextAsync("Porsche 917");
+        await Expect(harness.Lane(1).Locator(".driver")).ToHaveCSSAsync("background-color", "rgb(200, 16, 46)");
+        await Expect(page.Locator("#gates .gate")).ToHaveCountAsync(3);
+        await Expect(harness.Gate(21)).ToContainTextAsync("not fired yet");
+        await Expect(harness.Gate(21)).Not.ToHaveClassAsync(Lit());
 
         await harness.WriteLineAsync("21 1000000");
 
-        await Assertions.Expect(harness.Gate(21)).ToHaveClassAsync(Lit());
-        await Assertions.Expect(harness.Gate(21)).ToHaveAttributeAsync("data-fired", "1");
-        await Assertions.Expect(harness.Gate(22)).Not.ToHaveClassAsync(Lit());
-        await Assertions.Expect(harness.Lane(1).Locator(".last")).ToHaveTextAsync("first crossing");
-        await Assertions.Expect(harness.Lane(1).Locator(".laps")).ToHaveTextAsync("0");
+        await Expect(harness.Gate(21)).ToHaveClassAsync(Lit());
+        await Expect(harness.Gate(21)).ToHaveAttributeAsync("data-fired", "1");
+        await Expect(harness.Gate(22)).Not.ToHaveClassAsync(Lit());
+        await Expect(harness.Lane(1).Locator(".last")).ToHaveTextAsync("first crossing");
+        await Expect(harness.Lane(1).Locator(".laps")).ToHaveTextAsync("0");
         // The light goes out again, so the next pass is seen.
-        await Assertions.Expect(harness.Gate(21)).Not.ToHaveClassAsync(Lit());
+        await Expect(harness.Gate(21)).Not.ToHaveClassAsync(Lit());
 
         await harness.WriteLineAsync("21 1010000");
-        await Assertions.Expect(harness.Gate(21)).ToContainTextAsync("rejected: bounce");
-        await Assertions.Expect(harness.Lane(1).Locator(".rejected .count")).ToHaveTextAsync("1");
-        await Assertions.Expect(harness.Lane(1).Locator(".rejections li")).ToContainTextAsync("pin 21: bounce");
+        await Expect(harness.Gate(21)).ToContainTextAsync("rejected: bounce");
+        await Expect(harness.Lane(1).Locator(".rejected .count")).ToHaveTextAsync("1");
+        await Expect(harness.Lane(1).Locator(".rejections li")).ToContainTextAsync("pin 21: bounce");
 
         await harness.WriteLineAsync("21 3513000");
         await harness.WriteLineAsync("9 3600000");
-        await Assertions.Expect(harness.Lane(1).Locator(".laps")).ToHaveTextAsync("1");
-        await Assertions.Expect(harness.Lane(1).Locator(".last")).ToHaveTextAsync("2.513");
-        await Assertions.Expect(harness.Lane(1).Locator(".best")).ToHaveTextAsync("2.513");
-        await Assertions.Expect(harness.Gate(9)).ToContainTextAsync("not in the config");
-        await Assertions.Expect(page.Locator("#delivered")).ToHaveTextAsync("2");
-        await Assertions.Expect(page.Locator("#pending")).ToHaveTextAsync("0");
-        await Assertions.Expect(page.Locator("#log")).ToContainTextAsync("a log line");
+        await Expect(harness.Lane(1).Locator(".laps")).ToHaveTextAsync("1");
+        await Expect(harness.Lane(1).Locator(".last")).ToHaveTextAsync("2.513");
+        await Expect(harness.Lane(1).Locator(".best")).ToHaveTextAsync("2.513");
+        await Expect(harness.Gate(9)).ToContainTextAsync("not in the config");
+        await Expect(page.Locator("#delivered")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#pending")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#log")).ToContainTextAsync("a log line");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.DashboardPage.ArtifactPath("sensor-status-desktop.png"), FullPage = true });
     }
 
@@ -55,18 +55,18 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
         await using var harness = await SensorStatusPage.OpenAsync(output, 390, 844);
         var page = harness.Page;
         await harness.WaitLiveAsync();
-        await Assertions.Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
+        await Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
 
         await harness.StopEmulatorAsync();
 
-        await Assertions.Expect(page.Locator("#link-state")).ToContainTextAsync("reconnecting");
-        await Assertions.Expect(page.Locator("#reconnects")).Not.ToHaveTextAsync("0");
+        await Expect(page.Locator("#link-state")).ToContainTextAsync("reconnecting");
+        await Expect(page.Locator("#reconnects")).Not.ToHaveTextAsync("0");
 
         await harness.StartEmulatorAsync();
 
-        await Assertions.Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
-        await Assertions.Expect(page.Locator("#link-since")).ToHaveTextAsync(new Regex(@"^for \d+ s$"));
+        await Expect(page.Locator("#link-state")).ToHaveTextAsync("registered");
+        await Expect(page.Locator("#link-since")).ToHaveTextAsync(new Regex(@"^for \d+ s$"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.DashboardPage.ArtifactPath("sensor-status-phone.png"), FullPage = true });
     }
@@ -79,12 +79,12 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
         await harness.WaitLiveAsync();
 
         var port = await harness.StopStatusAsync();
-        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("reconnecting…");
+        await Expect(page.Locator("#live")).ToHaveTextAsync("reconnecting…");
         await harness.StartStatusAsync(port);
         await harness.WriteLineAsync("22 1000000");
 
         await harness.WaitLiveAsync();
-        await Assertions.Expect(harness.Lane(2).Locator(".last")).ToHaveTextAsync("first crossing");
+        await Expect(harness.Lane(2).Locator(".last")).ToHaveTextAsync("first crossing");
     }
 
     [Fact]

@@ -9,64 +9,40 @@ namespace LapGate.Dashboard.Tests.Support;
 /// dashboard. Collects the page's console errors and uncaught exceptions; <see cref="DisposeAsync"/>
 /// fails the test on any of them or on an error the emulator logged.
 /// </summary>
-internal sealed class DashboardPage : IAsyncDisposable
+public sealed class DashboardPage : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
-    private readonly List<string> _pageErrors = [];
     private readonly TempDirectory _profile;
-    private readonly IPlaywright _playwright;
-    private readonly IBrowserContext _browser;
+    private readonly BrowserSession _browser;
     private readonly ILoggerFactory _logs;
     private readonly TestLoggerProvider _logProvider;
-    private readonly List<string> _allowedConsoleErrors = [];
+    private readonly List<string> _allowedConsoleErrors;
 
-    private DashboardPage(EmulatorServer emulator, TempDirectory profile, IPlaywright playwright, IBrowserContext browser, IPage page, ILoggerFactory logs, TestLoggerProvider logProvider)
+    private DashboardPage(EmulatorServer emulator, TempDirectory profile, BrowserSession browser, ILoggerFactory logs, TestLoggerProvider logProvider, List<string> allowedConsoleErrors)
     {
         Emulator = emulator;
         _profile = profile;
-        _playwright = playwright;
         _browser = browser;
-        Page = page;
         _logs = logs;
         _logProvider = logProvider;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !_allowedConsoleErrors.Any(a => message.Text.Contains(a, StringComparison.Ordinal)))
-            {
-                lock (_pageErrors)
-                {
-                    _pageErrors.Add($"console error: {message.Text} ({message.Location})");
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (_pageErrors)
-            {
-                _pageErrors.Add($"page error: {error}");
-            }
-        };
+        _allowedConsoleErrors = allowedConsoleErrors;
     }
 
     public EmulatorServer Emulator { get; }
 
-    public IPage Page { get; }
+    public IPage Page => _browser.Page;
 
     public static async Task<DashboardPage> OpenAsync(ITestOutputHelper output, string path = "/", int width = 1600, int height = 900, Action<EmulatorOptions>? configure = null)
     {
-        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         var logProvider = new TestLoggerProvider(output);
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
         var options = new EmulatorOptions { Port = 0, DatabasePath = null, DriversFile = Path.Combine(AppContext.BaseDirectory, "drivers.json") };
         configure?.Invoke(options);
-        var emulator = await EmulatorServer.StartAsync(options, logs).WaitAsync(Timeout);
+        var emulator = await EmulatorServer.StartAsync(options, logs).Within();
         var profile = new TempDirectory();
-        var playwright = await BrowserLaunch.StartPlaywrightAsync();
-        var browser = await BrowserLaunch.LaunchAsync(playwright, profile.Path, width, height);
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
-        var dashboard = new DashboardPage(emulator, profile, playwright, browser, page, logs, logProvider);
-        await page.GotoAsync(new Uri(emulator.HttpUri, path).ToString());
+        var allowed = new List<string>();
+        var browser = await BrowserSession.LaunchAsync(profile.Path, width, height, text => allowed.Any(a => text.Contains(a, StringComparison.Ordinal)));
+        var dashboard = new DashboardPage(emulator, profile, browser, logs, logProvider, allowed);
+        await browser.Page.GotoAsync(new Uri(emulator.HttpUri, path).ToString());
         return dashboard;
     }
 
@@ -91,18 +67,12 @@ internal sealed class DashboardPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        string[] pageErrors;
-        lock (_pageErrors)
-        {
-            pageErrors = [.. _pageErrors];
-        }
         // The browser goes first, so the emulator stopping is not an error on the page.
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-        await Emulator.DisposeAsync().AsTask().WaitAsync(Timeout);
+        var pageErrors = await _browser.CloseAsync();
+        await Emulator.DisposeAsync().AsTask().Within();
         _logs.Dispose();
         _profile.Dispose();
-        Assert.True(pageErrors.Length == 0, "the page logged errors:\n" + string.Join('\n', pageErrors));
+        BrowserSession.AssertNone(pageErrors);
         Assert.True(_logProvider.Errors.Count == 0, "the emulator logged errors:\n" + string.Join('\n', _logProvider.Errors));
     }
 }

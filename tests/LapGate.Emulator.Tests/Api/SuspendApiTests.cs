@@ -9,17 +9,17 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
-        (await emulator.Http.PostAsync("api/race/suspend", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/suspend");
         Assert.Equal(new UpdateEventStatus(EventStatus.Suspended), await sensor.ReceiveAsync());
         Assert.Equal("suspended", (await emulator.GetRaceAsync()).State);
         await sensor.SendAsync(new AnalogLap(1000, 1));
         await sensor.SendAsync(new AnalogLap(5000, 1));
         await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1);
 
-        (await emulator.Http.PostAsync("api/race/resume", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/resume");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
         Assert.Equal("running", (await emulator.GetRaceAsync()).State);
     }
@@ -29,7 +29,7 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await emulator.Http.PostAsync("api/race/suspend", TestEmulator.NoBody());
+        var response = await emulator.PostAsync("api/race/suspend");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("only a running race can be suspended", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -38,14 +38,12 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
     [Fact]
     public async Task PostStart_SetupWithCountdown_BroadcastStartingThenRunning()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
         await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
         await using var sensor = await emulator.ConnectSensorAsync();
-        var setup = await emulator.Http.PostAsync("api/race/setup",
-            new StringContent("""{"mode":"laps","laps":3,"countdownMs":3000}""", System.Text.Encoding.UTF8, "application/json"));
-        setup.EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/setup", """{"mode":"laps","laps":3,"countdownMs":3000}""");
 
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Starting), await sensor.ReceiveAsync());
         clock.Advance(TimeSpan.FromSeconds(3));
 

@@ -46,7 +46,14 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
     [InlineData("static/LapGate.Emulator.dll")]
     [InlineData("static/Dashboard%2Fwwwroot%2Findex.html")]
     [InlineData("static/.%2Findex.html")]
-    public async Task GetStatic_NotADashboardFile_404(string path)
+    [InlineData("api/sessions/999")]
+    [InlineData("api/sessions/999/results.csv")]
+    [InlineData("api/sessions/abc")]
+    [InlineData("api/sessions/..%2F..%2Fetc%2Fpasswd/results.csv")]
+    [InlineData("static/..%2Findex.html")]
+    [InlineData("static/LapGate.Emulator.deps.json")]
+    [InlineData("sessions/..%2Fapi")]
+    public async Task Get_NotADashboardFileOrUnknownSession_404(string path)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 

@@ -42,7 +42,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await emulator.Logs.WaitForLineAsync("delaying handshake replies by 1500 ms");
         // While the handshake waits, a broadcast overtakes it: nothing of the handshake was sent yet.
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/start");
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
 
         clock.Advance(TimeSpan.FromMilliseconds(1500));
@@ -61,7 +61,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await client.SendAsync(new ApiVersionRequest());
         await emulator.Logs.WaitForLineAsync("ignoring api_version");
         emulator.SetUpOpenRace();
-        (await emulator.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/start");
 
         Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
         await client.SendAsync(new ControllerSet("Z"));
@@ -99,12 +99,11 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await emulator.Http.PostAsync("api/faults", content);
+        var response = await emulator.PostAsync("api/faults", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
-        Assert.Contains(reason, error!.Error, StringComparison.Ordinal);
+        var error = await TestEmulator.ReadErrorAsync(response);
+        Assert.Contains(reason, error.Error, StringComparison.Ordinal);
         Assert.False(emulator.Server.Faults.Any);
     }
 

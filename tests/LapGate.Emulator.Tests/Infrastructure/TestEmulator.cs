@@ -16,7 +16,7 @@ public sealed class TestEmulator : IAsyncDisposable
         Server = server;
         Logs = logs;
         _loggerFactory = loggerFactory;
-        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TestTimeouts.Signal };
+        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = Wait.Limit };
     }
 
     public EmulatorServer Server { get; }
@@ -38,7 +38,7 @@ public sealed class TestEmulator : IAsyncDisposable
         var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         try
         {
-            var server = await EmulatorServer.StartAsync(options, factory).WaitAsync(TestTimeouts.Signal);
+            var server = await EmulatorServer.StartAsync(options, factory).Within();
             return new TestEmulator(server, logs, factory);
         }
         catch
@@ -48,11 +48,45 @@ public sealed class TestEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Starting with <paramref name="configure"/>'s options must fail with a configuration error; returns its message.</summary>
+    public static async Task<string> StartRefusedAsync(ITestOutputHelper output, Action<EmulatorOptions> configure) =>
+        (await Assert.ThrowsAsync<EmulatorConfigurationException>(() => StartAsync(output, configure))).Message;
+
     /// <summary>A JSON body, as every state-changing request must carry (<c>Content-Type: application/json</c>).</summary>
     public static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     /// <summary>An empty body that still says <c>Content-Type: application/json</c> (for start, stop, reset…).</summary>
     public static StringContent NoBody() => JsonBody("");
+
+    /// <summary><c>POST</c> <paramref name="path"/> with a JSON body (empty by default, as start, stop and reset take).</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, string json = "") => Http.PostAsync(path, JsonBody(json));
+
+    /// <summary><c>POST</c> with one extra request header (<c>Origin</c>, <c>Authorization</c>…), as a browser page or a script would send it.</summary>
+    public async Task<HttpResponseMessage> PostWithHeaderAsync(string path, string header, string value, string json = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonBody(json) };
+        request.Headers.Add(header, value);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary><c>POST</c> that must succeed (2xx); returns the answer for a test that reads it.</summary>
+    public async Task<HttpResponseMessage> PostOkAsync(string path, string json = "")
+    {
+        var response = await PostAsync(path, json);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    /// <summary><c>POST /api/race/{command}</c> (start, stop, setup…) that must succeed; returns the race as it answers.</summary>
+    public async Task<RaceSnapshot> PostRaceAsync(string command, string json = "")
+    {
+        using var response = await PostOkAsync($"api/race/{command}", json);
+        return (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.RaceSnapshot))!;
+    }
+
+    /// <summary>The <c>{"error": …}</c> body of a refused request, parsed with the server's own JSON contract.</summary>
+    public static async Task<ApiError> ReadErrorAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError))!;
 
     public Task<TestClient> ConnectAsync() => TestClient.ConnectAsync(Server.WebSocketUri);
 
@@ -90,7 +124,7 @@ public sealed class TestEmulator : IAsyncDisposable
         try
         {
             Check(null, EventArgs.Empty);
-            return await done.Task.WaitAsync(TestTimeouts.Signal);
+            return await done.Task.Within();
         }
         finally
         {
@@ -106,7 +140,7 @@ public sealed class TestEmulator : IAsyncDisposable
         }
         _disposed = true;
         Http.Dispose();
-        await Server.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Signal);
+        await Server.DisposeAsync().AsTask().Within();
         _loggerFactory.Dispose();
         Assert.True(Logs.Errors.Count == ExpectedErrors, "the emulator logged errors:\n" + string.Join('\n', Logs.Errors));
     }

@@ -6,8 +6,7 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void ApplyLap_LapsRaceReachesCount_EndsWithThatControllerAsWinner()
     {
-        var states = new List<RaceState>();
-        _engine.StateChanged += (_, s) => states.Add(s);
+        var states = RecordStates();
         _engine.Setup(RaceSetup.ForLaps(2));
         _engine.Start();
         _engine.ApplyLap(1, 1000);
@@ -166,20 +165,16 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_RestartedMidRace_KeepsItsClock()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
             first.ApplyLap(1, 1000);
             first.ApplyLap(1, 2500);
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(1));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen();
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         _clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -190,18 +185,14 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_ExpiredWhileTheEmulatorWasDown_EndsWhenLoaded()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)));
             first.Start();
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(3));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen();
 
         Assert.Equal("ended", second.Snapshot().State);
         Assert.Equal(FinishReasons.Time, second.Snapshot().FinishReason);

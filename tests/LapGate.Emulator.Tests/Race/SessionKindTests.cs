@@ -40,11 +40,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     [Fact]
     public void Restart_RejectedBeforeTheStartAndAfterTheEnd_ReplayedTheSame()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        RaceSnapshot before;
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        var before = RunOnFile(first =>
         {
             first.Setup(RaceSetup.Open);
             first.ApplyLap(1, 500);
@@ -54,11 +50,10 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
             first.Stop();
             first.ApplyLap(1, 7000);
             first.ApplyLap(2, 7100);
-            before = first.Snapshot();
-        }
+            return first.Snapshot();
+        });
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen();
         var after = second.Snapshot();
 
         Assert.Equal(
@@ -215,10 +210,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     [Fact]
     public void RaceByTime_RestartAfterTheFlag_FinishedCarsStayFinished()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)) with { Kind = RaceKinds.Qualifying });
             first.Start();
@@ -227,10 +219,9 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
             _clock.Advance(TimeSpan.FromMinutes(1));
             first.ApplyLap(3, 7500);
             first.ApplyLap(3, 9000);
-        }
+        });
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen();
         var standing = second.Snapshot().Find(3)!;
 
         Assert.Equal(RaceKinds.Qualifying, second.Snapshot().Setup.Kind);

@@ -6,8 +6,7 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     [Fact]
     public void Suspend_TimedRace_ClockStandsStillLapsCountEndMovesByTheSuspension()
     {
-        var states = new List<RaceState>();
-        _engine.StateChanged += (_, s) => states.Add(s);
+        var states = RecordStates();
         _engine.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)));
         _engine.Start();
         _clock.Advance(TimeSpan.FromSeconds(20));
@@ -75,20 +74,16 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     [Fact]
     public void Restart_WhileSuspended_StaysSuspendedWithItsClock()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("race.db");
-        using (var store = new SqliteRaceStore(path))
-        using (var first = new RaceEngine(DriversData.Default, store, _clock, NullLogger.Instance))
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
             _clock.Advance(TimeSpan.FromMinutes(1));
             first.Suspend();
-        }
+        });
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        using var reopened = new SqliteRaceStore(path);
-        using var second = new RaceEngine(DriversData.Default, reopened, _clock, NullLogger.Instance);
+        var second = Reopen();
         Assert.Equal("suspended", second.Snapshot().State);
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         second.Resume();

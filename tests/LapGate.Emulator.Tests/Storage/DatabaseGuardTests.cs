@@ -6,13 +6,12 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
     [Fact]
     public async Task Start_DatabaseInUseByAnotherEmulator_RefusedNamingFileAndPid()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await using var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        using var db = new TestDatabase();
+        await using var first = await db.StartEmulatorAsync(output);
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.Equal($"database {db} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another --db", ex.Message);
+        Assert.Equal($"database {db.Path} is in use by another lapgate emulator (pid {Environment.ProcessId}): stop that one, or start this one with another DatabasePath", message);
         first.Race.ApplyLap(1, 1000);
         Assert.NotNull((await first.GetRaceAsync()).Find(1)?.LastCrossing);
     }
@@ -20,11 +19,10 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
     [Fact]
     public async Task Start_AfterTheFirstStopped_SameDatabaseOpens()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await (await TestEmulator.StartAsync(output, o => o.DatabasePath = db)).DisposeAsync();
+        using var db = new TestDatabase();
+        await (await db.StartEmulatorAsync(output)).DisposeAsync();
 
-        await using var second = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var second = await db.StartEmulatorAsync(output);
 
         Assert.Equal("idle", (await second.GetRaceAsync()).State);
     }
@@ -32,59 +30,50 @@ public sealed class DatabaseGuardTests(ITestOutputHelper output)
     [Fact]
     public async Task Start_DamagedPages_RefusedNamingFileAndWhatToDoAndTheFileIsKept()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await using (var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        using var db = new TestDatabase();
+        await using (var emulator = await db.StartEmulatorAsync(output))
         {
             for (var i = 0; i < 60; i++)
             {
-                using var saved = await emulator.Http.PostAsync("api/tracks", TestEmulator.JsonBody($$"""{"name":"Track {{i}} {{new string('x', 40)}}"}"""));
+                using var saved = await emulator.PostAsync("api/tracks", $$"""{"name":"Track {{i}} {{new string('x', 40)}}"}""");
                 saved.EnsureSuccessStatusCode();
             }
         }
-        DamagePages(db);
-        var damaged = File.ReadAllBytes(db);
+        DamagePages(db.Path);
+        var damaged = File.ReadAllBytes(db.Path);
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.StartsWith($"database {db} is damaged (", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', ex.Message);
-        Assert.Equal(damaged, File.ReadAllBytes(db));
+        Assert.StartsWith($"database {db.Path} is damaged (", message, StringComparison.Ordinal);
+        Assert.Contains("Start with another DatabasePath (or DatabasePath=null); the damaged file is kept as it is", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+        Assert.Equal(damaged, File.ReadAllBytes(db.Path));
     }
 
     [Fact]
     public async Task Start_FileThatIsNotADatabase_RefusedAndKept()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await File.WriteAllTextAsync(db, "these are my notes, not a database\n");
+        using var db = new TestDatabase();
+        await File.WriteAllTextAsync(db.Path, "these are my notes, not a database\n");
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+        var message = await db.StartRefusedAsync(output);
 
-        Assert.StartsWith($"database {db} is damaged (", ex.Message, StringComparison.Ordinal);
-        Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db));
+        Assert.StartsWith($"database {db.Path} is damaged (", message, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db.Path));
     }
 
     [Fact]
     public async Task Post_DatabaseFailsMidRun_500WithJsonMessage()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await using var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
-        using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
-        {
-            other.Open();
-            using var drop = other.CreateCommand();
-            drop.CommandText = "DROP TABLE track_records; DROP TABLE tracks";
-            drop.ExecuteNonQuery();
-        }
+        using var db = new TestDatabase();
+        await using var emulator = await db.StartEmulatorAsync(output);
+        db.Execute("DROP TABLE track_records; DROP TABLE tracks");
 
-        using var response = await emulator.Http.PostAsync("api/tracks", TestEmulator.JsonBody("""{"name":"Home"}"""));
+        using var response = await emulator.PostAsync("api/tracks", """{"name":"Home"}""");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError);
-        Assert.StartsWith("POST /api/tracks: the database failed (", error!.Error, StringComparison.Ordinal);
+        var error = await TestEmulator.ReadErrorAsync(response);
+        Assert.StartsWith("POST /api/tracks: the database failed (", error.Error, StringComparison.Ordinal);
         Assert.Contains("no such table", error.Error, StringComparison.Ordinal);
         Assert.Single(emulator.Logs.Errors);
         emulator.ExpectedErrors = 1;

@@ -5,14 +5,13 @@ public sealed class PersistenceTests(ITestOutputHelper output)
     [Fact]
     public async Task Restart_SameDatabase_ShowsTheSameStandings()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("data/emulator.db");
-        LapGate.Emulator.Race.RaceSnapshot before;
-        await using (var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        using var db = new TestDatabase("data/emulator.db");
+        RaceSnapshot before;
+        await using (var first = await db.StartEmulatorAsync(output))
         {
             await using var sensor = await first.ConnectSensorAsync();
             first.SetUpOpenRace();
-            (await first.Http.PostAsync("api/race/start", TestEmulator.NoBody())).EnsureSuccessStatusCode();
+            await first.PostOkAsync("api/race/start");
             await sensor.SendAsync(new AnalogLap(1_000, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));
             await sensor.SendAsync(new AnalogLap(5_250, 1));
@@ -23,7 +22,7 @@ public sealed class PersistenceTests(ITestOutputHelper output)
             before = await first.GetRaceAsync();
         }
 
-        await using var second = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var second = await db.StartEmulatorAsync(output);
         var after = await second.GetRaceAsync();
 
         Assert.Equal("running", after.State);
@@ -46,10 +45,9 @@ public sealed class PersistenceTests(ITestOutputHelper output)
     [Fact]
     public async Task Restart_AfterReset_StartsFromTheNewEmptySession()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
+        using var db = new TestDatabase();
         long session;
-        await using (var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        await using (var first = await db.StartEmulatorAsync(output))
         {
             first.Race.ApplyLap(1, 1000);
             first.Race.ApplyLap(1, 2000);
@@ -57,7 +55,7 @@ public sealed class PersistenceTests(ITestOutputHelper output)
             session = first.Race.Snapshot().Session;
         }
 
-        await using var second = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var second = await db.StartEmulatorAsync(output);
         var race = await second.GetRaceAsync();
 
         Assert.Equal(session, race.Session);
@@ -68,17 +66,15 @@ public sealed class PersistenceTests(ITestOutputHelper output)
     [Fact]
     public async Task Database_File_UsesWalAndStoresEachLapAsItArrives()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
-        await using var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        using var db = new TestDatabase();
+        await using var emulator = await db.StartEmulatorAsync(output);
         await using var sensor = await emulator.ConnectSensorAsync();
         await sensor.SendAsync(new AnalogLap(1000, 3));
         await sensor.SendAsync(new AnalogLap(4000, 3));
         await emulator.WaitForRaceAsync(r => r.Find(3)?.Laps == 1);
 
         // Read by another connection while the emulator runs.
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = db.Connect(readOnly: true);
         using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)mode.ExecuteScalar()!);
@@ -115,8 +111,8 @@ public sealed class PersistenceTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(blocker, "not a folder");
         var db = Path.Combine(blocker, "emulator.db");
 
-        var ex = await Assert.ThrowsAsync<EmulatorConfigurationException>(() => TestEmulator.StartAsync(output, o => o.DatabasePath = db));
+        var message = await TestEmulator.StartRefusedAsync(output, o => o.DatabasePath = db);
 
-        Assert.Contains(db, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(db, message, StringComparison.Ordinal);
     }
 }

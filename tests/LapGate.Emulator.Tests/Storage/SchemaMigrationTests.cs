@@ -1,3 +1,5 @@
+using static LapGate.Emulator.Tests.Infrastructure.TestDatabase;
+
 namespace LapGate.Emulator.Tests.Storage;
 
 /// <summary>The emulator database's schema version (<c>PRAGMA user_version</c>) and its ordered migrations.</summary>
@@ -59,9 +61,8 @@ public sealed class SchemaMigrationTests
     [Fact]
     public void Open_UnversionedFileOfToday_UpgradedToCurrentWithEveryRowKept()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("emulator.db");
-        using (var old = Open(path))
+        using var db = new TestDatabase();
+        using (var old = db.Connect())
         {
             Execute(old, UnversionedDdl);
             foreach (var column in AddedColumns)
@@ -82,7 +83,7 @@ public sealed class SchemaMigrationTests
                 """);
         }
 
-        using (var store = new SqliteRaceStore(path))
+        using (var store = new SqliteRaceStore(db.Path))
         {
             var session = store.LoadSession(1)!;
             Assert.Equal(RaceState.Ended, session.State);
@@ -100,7 +101,7 @@ public sealed class SchemaMigrationTests
             Assert.Equal(new LapGate.Emulator.Tracks.ManagedDriver(3, "Bo", "Mini", "#fff", "#c00"), Assert.Single(store.LoadDrivers()));
         }
 
-        using var reopened = Open(path);
+        using var reopened = db.Connect();
         Assert.Equal(EmulatorSchema.Current, EmulatorSchema.VersionOf(reopened));
         Assert.Equal(4L, Scalar(reopened, "SELECT COUNT(*) FROM events"));
     }
@@ -108,9 +109,8 @@ public sealed class SchemaMigrationTests
     [Fact]
     public void Open_UnversionedFileFromBeforeTheAddedColumns_GetsThemWithRowsKept()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("emulator.db");
-        using (var old = Open(path))
+        using var db = new TestDatabase();
+        using (var old = db.Connect())
         {
             Execute(old, UnversionedDdl);
             Execute(old, """
@@ -119,14 +119,14 @@ public sealed class SchemaMigrationTests
                 """);
         }
 
-        using (var store = new SqliteRaceStore(path))
+        using (var store = new SqliteRaceStore(db.Path))
         {
             var current = store.LoadCurrent(DateTimeOffset.UnixEpoch);
             Assert.Equal((1L, RaceState.Running, 10), (current.Id, current.State, current.Timeline.Setup.Laps));
             Assert.Equal(RaceKinds.Race, current.Timeline.Setup.Kind);
         }
 
-        using var reopened = Open(path);
+        using var reopened = db.Connect();
         Assert.Equal(EmulatorSchema.Current, EmulatorSchema.VersionOf(reopened));
         Assert.Equal(8L + AddedColumns.Length, Scalar(reopened, "SELECT COUNT(*) FROM pragma_table_info('session_races')"));
     }
@@ -155,10 +155,10 @@ public sealed class SchemaMigrationTests
         using var connection = Open(":memory:");
         Action<SqliteConnection, SqliteTransaction>[] migrations =
         [
-            (c, tx) => ExecuteIn(c, tx, "CREATE TABLE a (x INTEGER)"),
+            (c, tx) => Execute(c, "CREATE TABLE a (x INTEGER)", tx),
             (c, tx) =>
             {
-                ExecuteIn(c, tx, "CREATE TABLE b (x INTEGER)");
+                Execute(c, "CREATE TABLE b (x INTEGER)", tx);
                 throw new InvalidOperationException("disk said no");
             },
         ];
@@ -172,47 +172,17 @@ public sealed class SchemaMigrationTests
     [Fact]
     public void Open_FileOfANewerLapGate_RefusedAndLeftUnchanged()
     {
-        using var folder = new TempDirectory();
-        var path = folder.File("emulator.db");
-        using (var newer = Open(path))
+        using var db = new TestDatabase();
+        using (var newer = db.Connect())
         {
             Execute(newer, $"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}");
         }
-        var before = File.ReadAllBytes(path);
+        var before = File.ReadAllBytes(db.Path);
 
-        var ex = Assert.Throws<EmulatorConfigurationException>(() => new SqliteRaceStore(path));
+        var ex = Assert.Throws<EmulatorConfigurationException>(() => new SqliteRaceStore(db.Path));
 
-        Assert.Contains($"database {path} was written by a newer LapGate", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("another --db", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllBytes(path));
-    }
-
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static void ExecuteIn(SqliteConnection connection, SqliteTransaction tx, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        Assert.Contains($"database {db.Path} was written by a newer LapGate", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("another DatabasePath", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(db.Path));
     }
 }

@@ -6,25 +6,18 @@ public sealed class SessionStorageTests(ITestOutputHelper output)
     [Fact]
     public async Task StartAsync_DatabaseFromBeforeTheDashboard_KeepsItsLapsWithAnOpenSetup()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("old.db");
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            // The schema and rows as the emulator wrote them before sessions had a race setup.
-            create.CommandText = """
-                CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, state TEXT NOT NULL, state_at TEXT NOT NULL);
-                CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id INTEGER NOT NULL REFERENCES sessions(id),
-                    kind TEXT NOT NULL, controller_id INTEGER NOT NULL, timestamp INTEGER NULL, received_at TEXT NOT NULL);
-                INSERT INTO sessions (created_at, state, state_at) VALUES ('2026-11-01T10:00:00.0000000Z', 'running', '2026-11-01T10:00:05.0000000Z');
-                INSERT INTO events (session_id, kind, controller_id, timestamp, received_at) VALUES
-                    (1, 'Lap', 2, 1000, '2026-11-01T10:00:06Z'), (1, 'Lap', 2, 4321, '2026-11-01T10:00:09Z');
-                """;
-            create.ExecuteNonQuery();
-        }
+        using var db = new TestDatabase("old.db");
+        // The schema and rows as the emulator wrote them before sessions had a race setup.
+        db.Execute("""
+            CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, state TEXT NOT NULL, state_at TEXT NOT NULL);
+            CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id INTEGER NOT NULL REFERENCES sessions(id),
+                kind TEXT NOT NULL, controller_id INTEGER NOT NULL, timestamp INTEGER NULL, received_at TEXT NOT NULL);
+            INSERT INTO sessions (created_at, state, state_at) VALUES ('2026-11-01T10:00:00.0000000Z', 'running', '2026-11-01T10:00:05.0000000Z');
+            INSERT INTO events (session_id, kind, controller_id, timestamp, received_at) VALUES
+                (1, 'Lap', 2, 1000, '2026-11-01T10:00:06Z'), (1, 'Lap', 2, 4321, '2026-11-01T10:00:09Z');
+            """);
 
-        await using var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var emulator = await db.StartEmulatorAsync(output);
         var race = await emulator.GetRaceAsync();
         var sessions = emulator.Race.Sessions();
 
@@ -39,10 +32,9 @@ public sealed class SessionStorageTests(ITestOutputHelper output)
     [Fact]
     public async Task Restart_AfterALapsRaceWasWon_ResultAndSetupStillThere()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("emulator.db");
+        using var db = new TestDatabase();
         long session;
-        await using (var first = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        await using (var first = await db.StartEmulatorAsync(output))
         {
             first.Race.Setup(RaceSetup.ForLaps(1));
             first.Race.Start();
@@ -51,7 +43,7 @@ public sealed class SessionStorageTests(ITestOutputHelper output)
             session = first.Race.Snapshot().Session;
         }
 
-        await using var second = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var second = await db.StartEmulatorAsync(output);
         var race = await second.GetRaceAsync();
         var results = second.Race.Results(session)!;
 

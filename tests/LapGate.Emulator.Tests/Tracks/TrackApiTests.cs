@@ -6,17 +6,16 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     [Fact]
     public async Task PostTrack_ThenSetupOnIt_LimitsApplyAndTheFastestLapIsTheRecordAcrossSessionsAndRestarts()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("tracks.db");
+        using var db = new TestDatabase("tracks.db");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
         long trackId;
-        await using (var emulator = await TestEmulator.StartAsync(output, o => { o.DatabasePath = db; o.TimeProvider = clock; }))
+        await using (var emulator = await db.StartEmulatorAsync(output, o => o.TimeProvider = clock))
         {
-            var created = await PostAsync(emulator, "api/tracks", """{"name":"Home ring","minLapMs":2000,"maxLapMs":30000}""");
+            var created = await emulator.PostAsync("api/tracks", """{"name":"Home ring","minLapMs":2000,"maxLapMs":30000}""");
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
             trackId = (await created.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.Track))!.Id;
 
-            (await PostAsync(emulator, "api/race/setup", $$"""{"kind":"practice","track":{{trackId}}}""")).EnsureSuccessStatusCode();
+            await emulator.PostOkAsync("api/race/setup", $$"""{"kind":"practice","track":{{trackId}}}""");
             var race = await emulator.GetRaceAsync();
             Assert.Equal(2000, race.Setup.MinLapMs);
             Assert.Equal(30_000, race.Setup.MaxLapMs);
@@ -30,7 +29,7 @@ public sealed class TrackApiTests(ITestOutputHelper output)
             emulator.Race.ApplyLap(2, 19_000);
         }
 
-        await using var again = await TestEmulator.StartAsync(output, o => { o.DatabasePath = db; o.TimeProvider = clock; });
+        await using var again = await db.StartEmulatorAsync(output, o => o.TimeProvider = clock);
         var track = Assert.Single((await again.Http.GetFromJsonAsync("api/tracks", EmulatorJsonContext.Default.IReadOnlyListTrack))!);
         Assert.Equal(new TrackRecord(4200, 2, "Gigi", "Ferrari 488", clock.GetUtcNow(), track.Record!.Session), track.Record);
         Assert.Equal(trackId, track.Id);
@@ -46,7 +45,7 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/tracks", body);
+        var response = await emulator.PostAsync("api/tracks", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -56,10 +55,10 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     public async Task PostTrack_NameTakenOrUnknownTrackInSetup_400()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
-        (await PostAsync(emulator, "api/tracks", """{"name":"Home ring"}""")).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/tracks", """{"name":"Home ring"}""");
 
-        var twice = await PostAsync(emulator, "api/tracks", """{"name":"Home ring"}""");
-        var setup = await PostAsync(emulator, "api/race/setup", """{"mode":"open","track":42}""");
+        var twice = await emulator.PostAsync("api/tracks", """{"name":"Home ring"}""");
+        var setup = await emulator.PostAsync("api/race/setup", """{"mode":"open","track":42}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("exists already", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -70,17 +69,16 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     [Fact]
     public async Task PostDrivers_WithoutDriversFile_HandshakeSendsThemAndTheyOutliveARestart()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("drivers.db");
-        await using (var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        using var db = new TestDatabase("drivers.db");
+        await using (var emulator = await db.StartEmulatorAsync(output))
         {
-            var response = await PostAsync(emulator, "api/drivers",
+            var response = await emulator.PostAsync("api/drivers",
                 """[{"controllerId":3,"driver":"Ada","car":"Porsche 917","color":"white","backgroundColor":"rgb(200, 0, 0)"}]""");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("managed", (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.DriversView))!.Source);
         }
 
-        await using var again = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var again = await db.StartEmulatorAsync(output);
         await using var client = await again.ConnectAsync();
         await client.SendAsync(new ApiVersionRequest());
         var data = Assert.IsType<UpdateControllerData>(await client.ReceiveAsync());
@@ -98,7 +96,7 @@ public sealed class TrackApiTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(file, """{"1":{"driver":"Bea","car":"Lancia"}}""");
         await using var emulator = await TestEmulator.StartAsync(output, o => o.DriversFile = file);
 
-        var response = await PostAsync(emulator, "api/drivers", """[{"controllerId":1,"driver":"Ada","car":"Porsche 917"}]""");
+        var response = await emulator.PostAsync("api/drivers", """[{"controllerId":1,"driver":"Ada","car":"Porsche 917"}]""");
         var view = (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.DriversView))!;
 
         Assert.Equal("file", view.Source);
@@ -117,12 +115,9 @@ public sealed class TrackApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
 
-        var response = await PostAsync(emulator, "api/drivers", body);
+        var response = await emulator.PostAsync("api/drivers", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string json) =>
-        emulator.Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -6,29 +6,28 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
     [Fact]
     public async Task PostDelete_PastSessionOnIt_200TracksLeftAndTheSessionKeepsItsNameAfterARestart()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("tracks.db");
+        using var db = new TestDatabase("tracks.db");
         long session;
-        await using (var emulator = await TestEmulator.StartAsync(output, o => o.DatabasePath = db))
+        await using (var emulator = await db.StartEmulatorAsync(output))
         {
             var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
             var attic = emulator.Race.SaveTrack(new TrackInput(null, "Attic"), out _)!;
-            (await PostAsync(emulator, "api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""")).EnsureSuccessStatusCode();
-            (await PostAsync(emulator, "api/race/start")).EnsureSuccessStatusCode();
+            await emulator.PostOkAsync("api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""");
+            await emulator.PostOkAsync("api/race/start");
             emulator.Race.ApplyLap(1, 1000);
             emulator.Race.ApplyLap(1, 5000);
             session = (await emulator.GetRaceAsync()).Session;
-            (await PostAsync(emulator, "api/race/reset")).EnsureSuccessStatusCode();
-            (await PostAsync(emulator, "api/race/setup", """{"mode":"open"}""")).EnsureSuccessStatusCode();
+            await emulator.PostOkAsync("api/race/reset");
+            await emulator.PostOkAsync("api/race/setup", """{"mode":"open"}""");
 
-            using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+            using var response = await emulator.PostAsync($"api/tracks/{home.Id}/delete");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var left = (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.IReadOnlyListTrack))!;
             Assert.Equal([attic.Id], left.Select(t => t.Id));
         }
 
-        await using var again = await TestEmulator.StartAsync(output, o => o.DatabasePath = db);
+        await using var again = await db.StartEmulatorAsync(output);
         var results = (await again.Http.GetFromJsonAsync($"api/sessions/{session}", EmulatorJsonContext.Default.SessionResults))!;
         var listed = (await again.Http.GetFromJsonAsync("api/sessions", EmulatorJsonContext.Default.IReadOnlyListSessionSummary))!;
         Assert.Equal("Home ring", results.TrackName);
@@ -42,12 +41,12 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
-        (await PostAsync(emulator, "api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""")).EnsureSuccessStatusCode();
+        await emulator.PostOkAsync("api/race/setup", $$"""{"mode":"open","track":{{home.Id}}}""");
 
-        using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+        using var response = await emulator.PostAsync($"api/tracks/{home.Id}/delete");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var error = (await response.Content.ReadFromJsonAsync(EmulatorJsonContext.Default.ApiError))!;
+        var error = await TestEmulator.ReadErrorAsync(response);
         Assert.StartsWith($"POST /api/tracks/{home.Id}/delete: \"Home ring\" is the track of the current session", error.Error, StringComparison.Ordinal);
         Assert.NotNull(emulator.Race.FindTrack(home.Id));
     }
@@ -60,10 +59,10 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output);
         emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _);
 
-        using var response = await PostAsync(emulator, path);
+        using var response = await emulator.PostAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Single(emulator.Race.Tracks());
+        Assert.Single(emulator.Race.ListTracks());
     }
 
     [Fact]
@@ -72,7 +71,7 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = "track-night-42");
         var home = emulator.Race.SaveTrack(new TrackInput(null, "Home ring"), out _)!;
 
-        using var response = await PostAsync(emulator, $"api/tracks/{home.Id}/delete");
+        using var response = await emulator.PostAsync($"api/tracks/{home.Id}/delete");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotNull(emulator.Race.FindTrack(home.Id));
@@ -89,7 +88,4 @@ public sealed class TrackDeleteApiTests(ITestOutputHelper output)
         Assert.False(response.IsSuccessStatusCode);
         Assert.NotNull(emulator.Race.FindTrack(home.Id));
     }
-
-    private static Task<HttpResponseMessage> PostAsync(TestEmulator emulator, string path, string? json = null) =>
-        emulator.Http.PostAsync(path, TestEmulator.JsonBody(json ?? ""));
 }

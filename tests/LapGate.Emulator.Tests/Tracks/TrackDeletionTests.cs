@@ -24,7 +24,7 @@ public sealed class TrackDeletionTests() : EngineTest(new DateTimeOffset(2026, 1
 
         Assert.Equal(TrackDeletion.Deleted, result);
         Assert.Null(problem);
-        Assert.Equal([other.Id], _engine.Tracks().Select(t => t.Id));
+        Assert.Equal([other.Id], _engine.ListTracks().Select(t => t.Id));
         Assert.Equal("Home ring II", _engine.Results(session)!.TrackName);
         Assert.Equal("Home ring II", _engine.Sessions().Single(s => s.Id == session).TrackName);
         Assert.Equal("Attic", _engine.Results(_engine.Snapshot().Session)!.TrackName);

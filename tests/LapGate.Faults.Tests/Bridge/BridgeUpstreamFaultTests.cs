@@ -1,7 +1,4 @@
-using System.Net.WebSockets;
 using LapGate.Bridge;
-using LapGate.Faults.Tests.Support;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Faults.Tests.Bridge;
 
@@ -13,7 +10,7 @@ public class BridgeUpstreamFaultTests
     [Fact]
     public async Task Bridge_UpstreamSendsGarbageAndAnOversizedFrameToOneClient_OtherClientsKeepBeingServed()
     {
-        await using var app = await GarbageApp.StartAsync();
+        await using var app = new StandInApp(GarbageScript.Create());
         await using var bridge = await BridgeServer.StartAsync(new BridgeOptions { Listen = "127.0.0.1:0", Upstream = app.Url, Output = TextWriter.Null });
 
         // The app's first connection gets a 1 MB frame after its 4th lap: over the bridge's 1 MiB limit.
@@ -41,13 +38,13 @@ public class BridgeUpstreamFaultTests
             }
         })));
         var victimEnd = await ReadUntilClosedAsync(victim);
-        await Await.UntilAsync(() => app.Laps.Count(l => l.ControllerId <= OtherClients) >= OtherClients * LapsEach,
-            h => app.LapReceived += h, h => app.LapReceived -= h, "every other client's laps at the app");
+        await app.WaitUntilAsync(frames => frames.Laps().Count(l => l.ControllerId <= OtherClients) >= OtherClients * LapsEach,
+            "every other client's laps at the app");
 
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, victimEnd);
         for (var c = 1; c <= OtherClients; c++)
         {
-            Assert.Equal(Enumerable.Range(0, LapsEach).Select(i => 2_000_000L + (i * 1000)), app.Laps.Where(l => l.ControllerId == c).Select(l => l.Timestamp));
+            Assert.Equal(Enumerable.Range(0, LapsEach).Select(i => 2_000_000L + (i * 1000)), app.Frames.Laps().Where(l => l.ControllerId == c).Select(l => l.Timestamp));
         }
         Assert.All(others, o => Assert.Equal(WebSocketState.Open, o.Socket.State));
         await using var late = await RawClient.ConnectAsync(bridge.ListenUri);

@@ -1,11 +1,5 @@
-using System.Net.WebSockets;
 using System.Text;
 using CsCheck;
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Faults.Tests.Emulator;
 
@@ -78,7 +72,7 @@ public class EmulatorLoadTests
                 }
             }
         })).ToArray();
-        await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.WhenAll(tasks).Within();
         await RaceWait.CrossingsAsync(emulator, Sensors * CrossingsPerSensor);
 
         var race = emulator.Race.Snapshot();

@@ -1,6 +1,3 @@
-using LapGate.Faults.Tests.Support;
-using LapGate.Sensor.Link;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 public class AppGarbageTests
@@ -8,7 +5,7 @@ public class AppGarbageTests
     [Fact]
     public async Task Sensor_AppSendsGarbageAndA1MBFrame_KeepsRunningAndDeliversEveryLapExactly()
     {
-        await using var app = await GarbageApp.StartAsync();
+        await using var app = new StandInApp(GarbageScript.Create());
         await using var sensor = new SensorHarness(app.Url);
         var plan = new LapPlan(12);
         sensor.Start();
@@ -16,14 +13,14 @@ public class AppGarbageTests
         for (var i = 0; i < plan.Count; i++)
         {
             plan.Feed(sensor.Input, i);
-            await Await.UntilAsync(() => Distinct(app).Count >= i + 1, h => app.LapReceived += h, h => app.LapReceived -= h, $"lap {i + 1} at the app");
+            await app.WaitUntilAsync(frames => Distinct(frames).Count >= i + 1, $"lap {i + 1} at the app");
         }
         await sensor.FinishAsync();
 
         // The 1 MB frame is over the 64 KiB limit: that connection is dropped (the only drop) and the next delivers.
         var drop = Assert.Single(sensor.Drops);
         Assert.Equal(ReconnectCause.FrameTooLarge, drop.Cause);
-        var laps = Distinct(app);
+        var laps = Distinct(app.Frames);
         Assert.Equal(plan.Count, laps.Count);
         foreach (var lane in (int[])[1, 2])
         {
@@ -33,5 +30,5 @@ public class AppGarbageTests
         Assert.Equal(0, sensor.Runner.Status.EventsPending);
     }
 
-    private static List<LapGate.Protocol.Messages.AnalogLap> Distinct(GarbageApp app) => [.. app.Laps.Distinct()];
+    private static List<LapGate.Protocol.Messages.AnalogLap> Distinct(IReadOnlyList<Frame> frames) => [.. frames.Laps().Distinct()];
 }

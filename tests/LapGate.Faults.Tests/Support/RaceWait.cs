@@ -1,11 +1,9 @@
-using LapGate.Emulator.Hosting;
-
 namespace LapGate.Faults.Tests.Support;
 
 /// <summary>Waits on an emulator's race.</summary>
 public static class RaceWait
 {
     public static Task CrossingsAsync(EmulatorServer emulator, int crossings) =>
-        Await.UntilAsync(() => LapPlan.Crossings(emulator.Race.Snapshot()) >= crossings,
+        Wait.UntilAsync(() => LapPlan.Crossings(emulator.Race.Snapshot()) >= crossings,
             h => emulator.Race.Changed += h, h => emulator.Race.Changed -= h, $"{crossings} crossings at the emulator");
 }

@@ -1,7 +1,4 @@
-using System.Net.WebSockets;
 using System.Text;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
 
 namespace LapGate.Faults.Tests.Support;
@@ -17,7 +14,7 @@ public sealed class RawClient : IAsyncDisposable
     public static async Task<RawClient> ConnectAsync(Uri uri)
     {
         var client = new RawClient();
-        using var limit = new CancellationTokenSource(Await.Limit);
+        using var limit = Wait.LimitToken();
         await client._socket.ConnectAsync(uri, limit.Token);
         client._reader = new WebSocketMessageReader(client._socket, 1 << 20);
         return client;
@@ -27,7 +24,7 @@ public sealed class RawClient : IAsyncDisposable
     public async Task HandshakeAsync()
     {
         await SendTextAsync(MessageCodec.Serialize(new ApiVersionRequest()));
-        using var limit = new CancellationTokenSource(Await.Limit);
+        using var limit = Wait.LimitToken();
         while (true)
         {
             var frame = await _reader!.ReceiveAsync(limit.Token);
@@ -42,7 +39,7 @@ public sealed class RawClient : IAsyncDisposable
     /// <summary>The next frame (a close frame too).</summary>
     public async Task<WebSocketMessage> ReceiveAsync()
     {
-        using var limit = new CancellationTokenSource(Await.Limit);
+        using var limit = Wait.LimitToken();
         return await _reader!.ReceiveAsync(limit.Token);
     }
 
@@ -52,7 +49,7 @@ public sealed class RawClient : IAsyncDisposable
 
     public async Task SendBytesAsync(byte[] bytes, WebSocketMessageType kind)
     {
-        using var limit = new CancellationTokenSource(Await.Limit);
+        using var limit = Wait.LimitToken();
         await _socket.SendAsync(bytes, kind, true, limit.Token);
     }
 
@@ -63,7 +60,7 @@ public sealed class RawClient : IAsyncDisposable
     /// </summary>
     public async Task CloseGracefullyAsync()
     {
-        using var limit = new CancellationTokenSource(Await.Limit);
+        using var limit = Wait.LimitToken();
         await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", limit.Token);
         while (!(await _reader!.ReceiveAsync(limit.Token)).IsClose)
         {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using LapGate.Sensor.Config;
-using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Faults.Tests.Support;
@@ -62,11 +60,11 @@ public sealed class SensorHarness : IAsyncDisposable
     public async Task FinishAsync()
     {
         Input.Complete();
-        await _run!.WaitAsync(TimeSpan.FromSeconds(30));
+        await _run!.Within();
     }
 
     public Task WaitForDropsAsync(int count) =>
-        Await.UntilAsync(() => Drops.Count >= count, h => Dropped += h, h => Dropped -= h, $"{count} link drop(s)");
+        Wait.UntilAsync(() => Drops.Count >= count, h => Dropped += h, h => Dropped -= h, $"{count} link drop(s)");
 
     public async ValueTask DisposeAsync()
     {
@@ -75,7 +73,7 @@ public sealed class SensorHarness : IAsyncDisposable
         {
             try
             {
-                await _run.WaitAsync(TimeSpan.FromSeconds(10));
+                await _run.Within();
             }
             catch (OperationCanceledException)
             {

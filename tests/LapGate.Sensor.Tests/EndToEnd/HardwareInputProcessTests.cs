@@ -1,8 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 
@@ -22,10 +19,10 @@ public class HardwareInputProcessTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("c.json"), Config);
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30), "sensor", "--config", dir.File("c.json"), "--server", "ws://127.0.0.1:9", "--input", input);
+        var result = await LapgateCli.RunAsync("sensor", "--config", dir.File("c.json"), "--server", "ws://127.0.0.1:9", "--input", input);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith(expected, result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,12 +31,11 @@ public class HardwareInputProcessTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("c.json"), Config);
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
-            "sensor", "--config", dir.File("c.json"), "--server", "ws://127.0.0.1:9", "--outbox", dir.File("o.db"), "--input", "gpio:97");
+        var result = await LapgateCli.RunAsync("sensor", "--config", dir.File("c.json"), "--server", "ws://127.0.0.1:9", "--outbox", dir.File("o.db"), "--input", "gpio:97");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: gpio:97: /dev/gpiochip97 does not exist", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Choose the chip with --input gpio:N.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error: gpio:97: /dev/gpiochip97 does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Choose the chip with --input gpio:N.", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.AllOutput, StringComparison.Ordinal);
     }
 
@@ -50,7 +46,7 @@ public class HardwareInputProcessTests
         File.WriteAllText(dir.File("c.json"), Config);
         await using var app = new StandInApp();
 
-        var result = await LapgateProcess.RunAsync("s12x1q2", TimeSpan.FromSeconds(60),
+        var result = await LapgateCli.RunWithInputAsync("s12x1q2",
             "sensor", "--config", dir.File("c.json"), "--server", app.Url.ToString(), "--outbox", dir.File("o.db"), "--input", "keyboard");
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
@@ -71,14 +67,14 @@ public class HardwareInputProcessTests
         notify.Bind(new UnixDomainSocketEndPoint(socketPath));
         var received = ReceiveAllAsync(notify);
 
-        var result = await LapgateProcess.RunAsync("21 1000000\n21 3500000\n", TimeSpan.FromSeconds(60),
+        var result = await LapgateCli.RunWithInputAsync("21 1000000\n21 3500000\n",
             new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = socketPath },
             "sensor", "--config", dir.File("c.json"), "--server", app.Url.ToString(), "--outbox", dir.File("o.db"));
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
         Assert.Equal(2, app.Frames.Events().Count);
         notify.Close();
-        var messages = await received.WaitAsync(TimeSpan.FromSeconds(10));
+        var messages = await received.Within();
         Assert.Contains("READY=1", messages, StringComparison.Ordinal);
         Assert.Contains("input ended and every event is delivered", result.AllOutput, StringComparison.Ordinal);
     }

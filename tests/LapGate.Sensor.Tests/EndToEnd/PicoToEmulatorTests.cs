@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 
@@ -14,19 +11,17 @@ namespace LapGate.Sensor.Tests.EndToEnd;
 /// </summary>
 public sealed partial class PicoToEmulatorTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task PicoLines_ThroughSensorToEmulator_LapTimesEqualTheSimulatedIntervals()
     {
         using var dir = new TempDirectory();
-        using var emulator = RunningLapgate.Start("emulate", "--port", "0", "--no-db");
+        using var emulator = LapgateCli.Start("emulate", "--port", "0", "--no-db");
         try
         {
-            var listening = await emulator.Lines.WaitAsync(l => l.Contains("LapGate emulator listening on ", StringComparison.Ordinal), 60);
+            var listening = await emulator.WaitForLineAsync("LapGate emulator listening on ");
             var url = listening.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal));
             await File.WriteAllTextAsync(dir.File("config.py"), PicoConfigs.OriginalExample);
-            var setup = await LapgateCli.RunAsync(Limit, "setup", "from-pico", dir.File("config.py"), "--server", url, "-o", dir.File("sensor.json"));
+            var setup = await LapgateCli.RunAsync("setup", "from-pico", dir.File("config.py"), "--server", url, "-o", dir.File("sensor.json"));
             Assert.True(setup.ExitCode == 0, setup.Output + setup.Error);
 
             var (board, expected) = Race(startUs: (1L << 30) - 20_000_000, endUs: (1L << 32) + 30_000_000);
@@ -34,12 +29,12 @@ public sealed partial class PicoToEmulatorTests(ITestOutputHelper output)
             Assert.True(run.ExitCode == 0, run.ToString());
             var totalLaps = expected.Values.Sum(v => v.Count);
 
-            var sensor = await LapgateProcess.RunAsync(string.Join('\n', run.Lines) + "\n", Limit,
+            var sensor = await LapgateCli.RunWithInputAsync(string.Join('\n', run.Lines) + "\n",
                 "sensor", "--config", dir.File("sensor.json"), "--outbox", dir.File("outbox.db"), "--input", "stdin");
             output.WriteLine(sensor.AllOutput.Length > 4000 ? sensor.AllOutput[..4000] : sensor.AllOutput);
             Assert.True(sensor.ExitCode == 0, sensor.AllOutput);
             Assert.Single(Regex.Matches(sensor.AllOutput, "stdin: lapgate-pico 1\\.0 on "));
-            await emulator.Lines.WaitAsync(_ => LapTimes(emulator.Lines.Values).Sum(l => l.Value.Count) >= totalLaps, 60);
+            await emulator.Lines.WaitAsync(_ => LapTimes(emulator.Lines.Values).Sum(l => l.Value.Count) >= totalLaps);
 
             var counted = LapTimes(emulator.Lines.Values);
             Assert.Equal(expected[1], counted[1]);

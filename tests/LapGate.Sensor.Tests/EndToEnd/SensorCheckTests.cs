@@ -1,6 +1,3 @@
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.EndToEnd;
 
 public class SensorCheckTests
@@ -8,12 +5,11 @@ public class SensorCheckTests
     [Fact]
     public async Task Check_ValidSample_PrintsMappingAndExitsZero()
     {
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
-            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "samples", "sensor-config.json"));
+        var result = await LapgateCli.RunAsync("sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "samples", "sensor-config.json"));
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Contains("analog_pit_leave + analog_lap", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("ws://192.168.1.20:50780", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("analog_pit_leave + analog_lap", result.Output, StringComparison.Ordinal);
+        Assert.Contains("ws://192.168.1.20:50780", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,7 +20,7 @@ public class SensorCheckTests
             {"minlapms":3000,"sensors":[{"pin":21,"lane":1,"point":"FL","activehigh":true},{"pin":"26","lane":2,"point":"FL"},{"pin":4,"lane":0,"point":"FL"}]}
             """);
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30), "sensor", "--check", "--config", dir.File("bad.json"));
+        var result = await LapgateCli.RunAsync("sensor", "--check", "--config", dir.File("bad.json"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
@@ -36,7 +32,7 @@ public class SensorCheckTests
                 "server: missing: give \"server\":\"ws://HOST:PORT\" in the file, or --server ws://HOST:PORT",
                 "sensors[2] (pin 4): lane 0 is outside 1..8",
             ],
-            result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.DoesNotContain("System.", result.AllOutput, StringComparison.Ordinal);
     }
 
@@ -44,13 +40,12 @@ public class SensorCheckTests
     public async Task Check_PackagedExampleConfig_IsValidAndExplainsEveryGate()
     {
         // deploy/sensor.json becomes /etc/lapgate/sensor.json in the Debian package: comments and all, it must pass.
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30),
-            "sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "deploy", "sensor.json"));
+        var result = await LapgateCli.RunAsync("sensor", "--check", "--config", Path.Combine(RepoPaths.RepoRoot, "deploy", "sensor.json"));
 
         Assert.True(result.ExitCode == 0, result.AllOutput);
-        Assert.Contains("is valid", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Matches(@"17\W+1\W+FL\W+low\W+analog_lap", result.StandardOutput);
-        Assert.Matches(@"27\W+2\W+FL\W+low\W+analog_lap", result.StandardOutput);
+        Assert.Contains("is valid", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"17\W+1\W+FL\W+low\W+analog_lap", result.Output);
+        Assert.Matches(@"27\W+2\W+FL\W+low\W+analog_lap", result.Output);
     }
 
     [Fact]
@@ -59,13 +54,13 @@ public class SensorCheckTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("bad.json"), """{"sensors":[{"pin":4,"lane":0,"point":"FL"},{"pin":4,"lane":2,"point":"START"}]}""");
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(30), "sensor", "--check", "--config", dir.File("bad.json"));
+        var result = await LapgateCli.RunAsync("sensor", "--check", "--config", dir.File("bad.json"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("4 error(s)", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("server: missing", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("sensors[0] (pin 4): lane 0 is outside 1..8", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("sensors[1] (pin 4): pin 4 is used twice", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("sensors[1] (pin 4): a START button has no lane: remove \"lane\": 2", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("4 error(s)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("server: missing", result.Error, StringComparison.Ordinal);
+        Assert.Contains("sensors[0] (pin 4): lane 0 is outside 1..8", result.Error, StringComparison.Ordinal);
+        Assert.Contains("sensors[1] (pin 4): pin 4 is used twice", result.Error, StringComparison.Ordinal);
+        Assert.Contains("sensors[1] (pin 4): a START button has no lane: remove \"lane\": 2", result.Error, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 
@@ -29,7 +26,7 @@ public class SensorProcessTests
             """);
         var script = new StandInScript
         {
-            CutAfter = (connection, events) => (connection, events) switch
+            CutAfter = p => (p.Connection, p.Events) switch
             {
                 (1, 5) => Cut.WithCloseFrame,
                 (2, 12) => Cut.WithoutCloseFrame,
@@ -59,13 +56,13 @@ public class SensorProcessTests
             .AppendLine($"22 {Device(21_000_000)}  # comment")                  // 19 lane 2 pit leave + lap
             .ToString();
 
-        var result = await LapgateProcess.RunAsync(lines, TimeSpan.FromSeconds(90),
+        var result = await LapgateCli.RunWithInputAsync(lines,
             "sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", dir.File("outbox.db"), "--input", "stdin");
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.AllOutput}");
         Assert.Equal(3, app.Connections);
         var frames = app.Frames;
-        var firstLap = frames.Events().OfType<AnalogLap>().First();
+        var firstLap = frames.Laps().First();
         var origin = firstLap.Timestamp - 1000;
         Message Lap(int lane, long ms) => new AnalogLap(origin + ms, lane);
         Message[] expected =
@@ -92,7 +89,7 @@ public class SensorProcessTests
     /// starts no later than where the previous connections got to (a replay of unconfirmed events), and the runs
     /// together reach the end: nothing lost, order kept, duplicates only from replays.
     /// </summary>
-    private static void AssertEachConnectionReplaysInOrder(IReadOnlyList<ReceivedFrame> frames, string[] expected)
+    private static void AssertEachConnectionReplaysInOrder(IReadOnlyList<Frame> frames, string[] expected)
     {
         var reached = 0;
         foreach (var connection in frames.Select(f => f.Connection).Distinct().Order())

@@ -1,8 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.EndToEnd;
 
 public class SensorRestartTests
@@ -15,17 +10,17 @@ public class SensorRestartTests
         var outbox = dir.File("outbox.db");
         var unreachable = FreePort();
 
-        using (var first = RunningLapgate.Start("sensor", "--server", $"ws://127.0.0.1:{unreachable}/", "--config", dir.File("track.json"), "--outbox", outbox))
+        using (var first = LapgateCli.Start("sensor", "--server", $"ws://127.0.0.1:{unreachable}/", "--config", dir.File("track.json"), "--outbox", outbox))
         {
             await first.WriteLineAsync("21 1000000");
             await first.WriteLineAsync("22 1500000");
             await first.WriteLineAsync("21 6000000");
-            await first.Lines.WaitAsync(l => l.Contains("lane 1: lap 1 in 5.000", StringComparison.Ordinal), seconds: 30);
-            await first.Lines.WaitAsync(l => l.Contains("ConnectFailed", StringComparison.Ordinal), seconds: 30);
+            await first.WaitForLineAsync("lane 1: lap 1 in 5.000");
+            await first.WaitForLineAsync("ConnectFailed");
             first.Interrupt();
 
             Assert.Equal(0, await first.WaitForExitAsync());
-            await first.Lines.WaitAsync(l => l.Contains("3 undelivered event(s) kept in", StringComparison.Ordinal));
+            await first.WaitForLineAsync("3 undelivered event(s) kept in");
         }
         long[] kept;
         using (var journal = SqliteOutbox.Open(outbox))
@@ -34,7 +29,7 @@ public class SensorRestartTests
         }
 
         await using var app = new StandInApp();
-        var second = await LapgateProcess.RunAsync("22 9000000\n", TimeSpan.FromSeconds(60),
+        var second = await LapgateCli.RunWithInputAsync("22 9000000\n",
             "sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", outbox);
 
         Assert.True(second.ExitCode == 0, second.AllOutput);
@@ -55,7 +50,7 @@ public class SensorRestartTests
         await using var app = new StandInApp();
         string[] args = ["sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", outbox];
 
-        using (var first = RunningLapgate.Start(args))
+        using (var first = LapgateCli.Start(args))
         {
             await first.WriteLineAsync("21 1000000");
             await first.WriteLineAsync("22 1500000");
@@ -73,7 +68,7 @@ public class SensorRestartTests
         }
         var closes = app.CloseFrames;
 
-        var second = await LapgateProcess.RunAsync("22 9000000\n", TimeSpan.FromSeconds(60), args);
+        var second = await LapgateCli.RunWithInputAsync("22 9000000\n", args);
 
         Assert.True(second.ExitCode == 0, second.AllOutput);
         Assert.Equal(0, pending);

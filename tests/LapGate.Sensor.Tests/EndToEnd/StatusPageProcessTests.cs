@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 
@@ -17,9 +15,9 @@ public partial class StatusPageProcessTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("track.json"), Config);
         await using var app = new StandInApp();
-        using var sensor = RunningLapgate.Start("sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", dir.File("outbox.db"),
+        using var sensor = LapgateCli.Start("sensor", "--server", app.Url.ToString(), "--config", dir.File("track.json"), "--outbox", dir.File("outbox.db"),
             "--status", "127.0.0.1:0", "--allowed-host", "race-pi.example.net");
-        var line = await sensor.Lines.WaitAsync(l => l.Contains("status page on http://", StringComparison.Ordinal), seconds: 30);
+        var line = await sensor.WaitForLineAsync("status page on http://");
         var url = new Uri(PageUrl().Match(line).Value);
         using var http = new HttpClient { BaseAddress = url };
 
@@ -47,11 +45,10 @@ public partial class StatusPageProcessTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(60),
-            "sensor", "--server", "ws://127.0.0.1:1/", "--config", dir.File("track.json"), "--outbox", dir.File("outbox.db"), "--status", $"127.0.0.1:{port}");
+        var result = await LapgateCli.RunAsync("sensor", "--server", "ws://127.0.0.1:1/", "--config", dir.File("track.json"), "--outbox", dir.File("outbox.db"), "--status", $"127.0.0.1:{port}");
 
         Assert.True(result.ExitCode == 1, result.AllOutput);
-        Assert.Contains($"--status 127.0.0.1:{port}: cannot listen", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"--status 127.0.0.1:{port}: cannot listen", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.AllOutput, StringComparison.Ordinal);
     }
 
@@ -64,12 +61,11 @@ public partial class StatusPageProcessTests
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("track.json"), Config);
 
-        var result = await LapgateProcess.RunAsync("", TimeSpan.FromSeconds(60),
-            "sensor", "--server", "ws://127.0.0.1:1/", "--config", dir.File("track.json"), "--status", status);
+        var result = await LapgateCli.RunAsync("sensor", "--server", "ws://127.0.0.1:1/", "--config", dir.File("track.json"), "--status", status);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"--status {status}: ", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"--status {status}: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Filtering;
-
 namespace LapGate.Sensor.Tests.Filtering;
 
 public class DebouncerTests

@@ -1,9 +1,5 @@
 using System.Device.Gpio;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 
@@ -19,7 +15,7 @@ public class GpioTriggerSourceTests
         var source = new GpioTriggerSource(Config, () => driver);
         await using var reading = new Reading(source);
 
-        await reading.Ready.WaitAsync(TimeSpan.FromSeconds(10));
+        await reading.Ready.Within();
 
         Assert.Equal(PinMode.InputPullUp, driver.Modes[17]);
         Assert.Equal(PinEventTypes.Falling, driver.WatchedEdges(17));
@@ -35,7 +31,7 @@ public class GpioTriggerSourceTests
         var driver = new FakeGpioDriver();
         var source = new GpioTriggerSource(Config, () => driver, timeProvider: time);
         await using var reading = new Reading(source);
-        await reading.Ready.WaitAsync(TimeSpan.FromSeconds(10));
+        await reading.Ready.Within();
 
         var first = time.GetTimestamp();
         driver.Fire(17, PinEventTypes.Falling);
@@ -56,7 +52,7 @@ public class GpioTriggerSourceTests
         var driver = new FakeGpioDriver();
         var source = new GpioTriggerSource(Config, () => driver, capacity: 2);
         await using var reading = new Reading(source);
-        await reading.Ready.WaitAsync(TimeSpan.FromSeconds(10));
+        await reading.Ready.Within();
         int[] fired = [17, 5, 17, 5];
 
         foreach (var pin in fired)
@@ -132,7 +128,7 @@ public class GpioTriggerSourceTests
         var source = new GpioTriggerSource(Config, () => driver);
         await using var reading = new Reading(source);
 
-        await reading.Ready.WaitAsync(TimeSpan.FromSeconds(10));
+        await reading.Ready.Within();
 
         Assert.Equal(PinMode.Input, driver.Modes[17]);
         Assert.Equal(PinMode.Input, driver.Modes[27]);
@@ -168,7 +164,7 @@ public class GpioTriggerSourceTests
         {
             var moved = _first is { } first ? first : _triggers.MoveNextAsync();
             _first = null;
-            Assert.True(await moved.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.True(await moved.AsTask().Within());
             return _triggers.Current;
         }
 
@@ -179,7 +175,7 @@ public class GpioTriggerSourceTests
             {
                 try
                 {
-                    await first.AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                    await first.AsTask().Within();
                 }
                 catch (OperationCanceledException)
                 {

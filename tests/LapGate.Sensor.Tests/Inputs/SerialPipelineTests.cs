@@ -1,10 +1,4 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Serial;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Inputs;
 
@@ -56,14 +50,14 @@ public class SerialPipelineTests
         await replugged.WriteLinesAsync("2 7587704", "3 9000000");
         await app.WaitUntilAsync(f => f.Events().Count == 8, "8 events after the replug");
 
-        var lane1 = app.Frames.Events().OfType<AnalogLap>().Where(l => l.ControllerId == 1).Select(l => l.Timestamp).ToArray();
+        var lane1 = app.Frames.Laps().Where(l => l.ControllerId == 1).Select(l => l.Timestamp).ToArray();
         Assert.Equal([4900L, 2100L, 5555L], lane1.Zip(lane1.Skip(1), (a, b) => b - a));
-        var lane2 = app.Frames.Events().OfType<AnalogLap>().Where(l => l.ControllerId == 2).Select(l => l.Timestamp).ToArray();
+        var lane2 = app.Frames.Laps().Where(l => l.ControllerId == 2).Select(l => l.Timestamp).ToArray();
         Assert.Equal([11567L, 2000L], lane2.Zip(lane2.Skip(1), (a, b) => b - a));
         Assert.Single(app.Frames.Events().OfType<AnalogPitEnter>());
         var problem = await problems.WaitAsync();
         Assert.Equal("garbage", problem.Text);
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Within());
     }
 }

@@ -1,8 +1,4 @@
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Serial;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 
@@ -27,7 +23,7 @@ public class SerialTriggerSourceTests
         await opened.WaitAsync(n => n == 1);
         await device.WriteLinesAsync("7", "7 123456789", "x 1");
 
-        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(await next.AsTask().Within());
         Assert.Equal((7, 123456789L, 2), (triggers.Current.Pin, triggers.Current.DeviceTimeMicros, triggers.Current.Line));
         await stop.CancelAsync();
     }
@@ -46,7 +42,7 @@ public class SerialTriggerSourceTests
         var next = triggers.MoveNextAsync();
         await device.WriteLinesAsync("# banner", "21", "21 12 13", "21 1000\r");
 
-        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(await next.AsTask().Within());
         Assert.Equal(new Trigger(21, 1000, triggers.Current.HostTimestamp, 4), triggers.Current);
         Assert.Equal([2, 3], problems.Values.Select(p => p.Line));
         Assert.Contains("no device time", problems.Values[0].Reason, StringComparison.Ordinal);
@@ -66,7 +62,7 @@ public class SerialTriggerSourceTests
         var next = triggers.MoveNextAsync();
         await device.WriteLinesAsync("# lapgate-pico 1.0 on Raspberry Pi Pico: gates GP21", "# a note", "21 1000");
 
-        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(await next.AsTask().Within());
         Assert.Single(logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Information, $"serial:{options.Path}: lapgate-pico 1.0 on Raspberry Pi Pico"));
         Assert.Single(logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Debug, $"serial:{options.Path} line 2: # a note"));
         await stop.CancelAsync();

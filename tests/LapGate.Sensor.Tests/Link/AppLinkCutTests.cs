@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using Xunit.Abstractions;
 
 namespace LapGate.Sensor.Tests.Link;
 
@@ -13,17 +9,17 @@ public class AppLinkCutTests(ITestOutputHelper output)
     [InlineData(Cut.WithoutCloseFrame, ReconnectCause.ConnectionLost)]
     public async Task RunAsync_CutMidStream_ReconnectsAndReplaysUnconfirmedInOrder(Cut cut, ReconnectCause expected)
     {
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 2 ? cut : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 2 ? cut : Cut.None };
         await using var app = new StandInApp(script);
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
-        var laps = link.Add(LinkHarness.Lap(1, 10_000), LinkHarness.Lap(2, 10_050), LinkHarness.Lap(1, 15_000));
+        var laps = link.Add(Lap(1, 10_000), Lap(2, 10_050), Lap(1, 15_000));
         var drop = await link.Drops.WaitAsync();
         // Raised before the drop, on the link's loop: what the app's pongs confirmed on connection 1.
         var confirmedFirst = link.Confirmed.Values.SelectMany(c => c).Select(e => e.TimestampMs).ToArray();
         var replayed = laps.Select(e => e.TimestampMs).Except(confirmedFirst).ToArray();
         await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length, "the replay on connection 2");
-        link.Add(LinkHarness.Lap(2, 16_000));
+        link.Add(Lap(2, 16_000));
         await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length + 1, "the new lap after the replay");
         await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 16_000));
 
@@ -41,16 +37,16 @@ public class AppLinkCutTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_LinkGoesSilentWithoutClose_DetectedWithinThreeSeconds()
     {
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 1 ? Cut.GoSilent : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 1 ? Cut.GoSilent : Cut.None };
         await using var app = new StandInApp(script);
         var options = new LinkOptions { RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10), 0) };
         await using var link = new LinkHarness(app.Url, options).Start();
         await link.States.WaitAsync(s => s == LinkState.Connected);
 
-        link.Add(LinkHarness.Lap(1, 20_000));
+        link.Add(Lap(1, 20_000));
         await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the lap");
         var silentSince = Stopwatch.StartNew();
-        var drop = await link.Drops.WaitAsync(seconds: 10);
+        var drop = await link.Drops.WaitAsync();
         var detectedAfter = silentSince.Elapsed;
         output.WriteLine($"dead link noticed after {detectedAfter.TotalMilliseconds:0} ms: {drop.Detail}");
         await app.WaitUntilAsync(f => f.Events(2).Count == 1, "the lap again on connection 2");
@@ -65,14 +61,14 @@ public class AppLinkCutTests(ITestOutputHelper output)
     {
         // The app reads the first lap and then hangs: it reads nothing more and answers no ping. Nothing the
         // sensor sent from then on (nor the first lap, whose ping went unanswered) may count as delivered.
-        var script = new StandInScript { CutAfter = (connection, events) => connection == 1 && events == 1 ? Cut.GoSilent : Cut.None };
+        var script = new StandInScript { CutAfter = p => p.Connection == 1 && p.Events == 1 ? Cut.GoSilent : Cut.None };
         await using var app = new StandInApp(script);
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
         await link.States.WaitAsync(s => s == LinkState.Connected);
 
-        link.Add(LinkHarness.Lap(1, 30_000));
+        link.Add(Lap(1, 30_000));
         await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the first lap");
-        link.Add(LinkHarness.Lap(2, 30_400), LinkHarness.Lap(1, 31_000));
+        link.Add(Lap(2, 30_400), Lap(1, 31_000));
         await link.Sent.WaitAsync(s => s.Any(e => e.TimestampMs == 31_000));
         var drop = await link.Drops.WaitAsync();
         var confirmedBeforeDrop = link.Confirmed.Values.Count;

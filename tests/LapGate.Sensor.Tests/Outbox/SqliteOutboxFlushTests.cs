@@ -1,7 +1,3 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Sensor.Tests.Outbox;
@@ -9,10 +5,6 @@ namespace LapGate.Sensor.Tests.Outbox;
 /// <summary>Commit without fsync, then <see cref="SqliteOutbox.FlushToDisk"/>: what it claims and what others see.</summary>
 public class SqliteOutboxFlushTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
-
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void FlushToDisk_AfterABatch_DurableThroughIsItsLastId()
     {
@@ -54,10 +46,10 @@ public class SqliteOutboxFlushTests
         {
             outbox.FlushStarting = null;
             // On another thread: it would time out if the flush held the outbox lock.
-            during = Task.Run(() => outbox.Append([Lap(1, 7000)])).WaitAsync(Limit).GetAwaiter().GetResult();
+            during = Task.Run(() => outbox.Append([Lap(1, 7000)])).Within().GetAwaiter().GetResult();
         };
 
-        var claimed = await Task.Run(outbox.FlushToDisk).WaitAsync(Limit);
+        var claimed = await Task.Run(outbox.FlushToDisk).Within();
 
         Assert.Equal(before[^1].Id, claimed);
         Assert.Single(during);

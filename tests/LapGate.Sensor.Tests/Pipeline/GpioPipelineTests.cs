@@ -1,11 +1,5 @@
 using System.Device.Gpio;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Events;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Pipeline;
 
@@ -37,7 +31,7 @@ public class GpioPipelineTests
         runner.Rejected += (_, r) => rejected.Raise(r);
         using var stop = new CancellationTokenSource();
         var run = runner.RunAsync(source, stop.Token);
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await ready.Task.Within();
 
         driver.Fire(5, PinEventTypes.Falling);
         driver.Fire(17, PinEventTypes.Falling);
@@ -55,12 +49,12 @@ public class GpioPipelineTests
 
         Assert.Equal(new RaceControl("start"), app.Frames.Events()[0]);
         Assert.Equal(new RaceControl("stop"), app.Frames.Events()[^1]);
-        var lane1 = app.Frames.Events().OfType<AnalogLap>().Where(l => l.ControllerId == 1).ToArray();
+        var lane1 = app.Frames.Laps().Where(l => l.ControllerId == 1).ToArray();
         Assert.Equal(2, lane1.Length);
         Assert.InRange(lane1[1].Timestamp - lane1[0].Timestamp, 4205, 4205 + 500);
-        Assert.Single(app.Frames.Events().OfType<AnalogLap>(), l => l.ControllerId == 2);
+        Assert.Single(app.Frames.Laps(), l => l.ControllerId == 2);
         Assert.Equal(2, rejected.Values.Count(r => r.Reason == RejectReason.Debounce && r.Pin == 17));
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.Within());
     }
 }

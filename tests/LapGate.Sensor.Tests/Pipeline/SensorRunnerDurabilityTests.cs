@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Tests.Pipeline;
@@ -50,11 +44,11 @@ public class SensorRunnerDurabilityTests
         };
 
         var run = runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None);
-        await hanging.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await app.WaitUntilAsync(frames => frames.Events().OfType<AnalogLap>().Count() == 6, "all six laps while the flush hangs");
+        await hanging.Task.Within();
+        await app.WaitUntilAsync(frames => frames.Laps().Count() == 6, "all six laps while the flush hangs");
         var durableWhileHanging = runner.Status.DurableThrough;
         release.Set();
-        await run.WaitAsync(TimeSpan.FromSeconds(20));
+        await run.Within();
 
         Assert.Equal(0, durableWhileHanging);
         Assert.Equal(Volatile.Read(ref lastAccepted), runner.Status.DurableThrough);
@@ -79,7 +73,7 @@ public class SensorRunnerDurabilityTests
             }
         };
 
-        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).Within();
 
         Assert.Equal(0, runner.Status.EventsPending);
         Assert.Equal(1, Volatile.Read(ref marksFlushed));
@@ -105,9 +99,9 @@ public class SensorRunnerDurabilityTests
             }
         };
 
-        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        await runner.RunAsync(new LineTriggerSource(new StringReader(Lines), "test"), CancellationToken.None).Within();
 
-        Assert.Equal(6, app.Frames.Events().OfType<AnalogLap>().Count());
+        Assert.Equal(6, app.Frames.Laps().Count());
         Assert.Equal(0, runner.Status.EventsPending);
         Assert.Equal(0, runner.Status.DurableThrough);
         Assert.Equal(0, Volatile.Read(ref flushedEvents));

@@ -1,12 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Pipeline;
 
 public class SensorRunnerTests
@@ -35,7 +26,7 @@ public class SensorRunnerTests
             7 7300000
             """;
 
-        await runner.RunAsync(new LineTriggerSource(new StringReader(lines), "test"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        await runner.RunAsync(new LineTriggerSource(new StringReader(lines), "test"), CancellationToken.None).Within();
 
         Assert.Equal(
             [new AnalogLap(1000, 1), new AnalogPitLeave(2), new AnalogLap(1200, 2), new AnalogPitEnter(2), new AnalogLap(6000, 1), new AnalogPitLeave(2), new AnalogLap(7234, 2)],
@@ -61,5 +52,5 @@ public class SensorRunnerTests
     }
 
     /// <summary>The epoch ms the device clock was mapped to (first lap minus its device ms).</summary>
-    private static long Base(StandInApp app) => app.Frames.Events().OfType<AnalogLap>().First().Timestamp - 1000;
+    private static long Base(StandInApp app) => app.Frames.Laps().First().Timestamp - 1000;
 }

@@ -1,9 +1,6 @@
 using System.Device.Gpio;
 using LapGate.Cli.Setup;
-using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Spectre.Console.Testing;
 
 namespace LapGate.Sensor.Tests.Setup;
@@ -14,8 +11,6 @@ namespace LapGate.Sensor.Tests.Setup;
 /// </summary>
 public class SetupWizardTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task RunAsync_GpioLearningTwoLanesAndButtons_WritesTheGatesThatFiredWithTheirIdleLevels()
     {
@@ -58,7 +53,7 @@ public class SetupWizardTests
             "");
         var output = dir.File("etc/sensor.json");
 
-        var code = await new SetupWizard(console, new SetupAnswers { Output = output }, machine).RunAsync(CancellationToken.None).WaitAsync(Timeout);
+        var code = await new SetupWizard(console, new SetupAnswers { Output = output }, machine).RunAsync(CancellationToken.None).Within();
 
         Assert.True(code == 0, console.Output);
         Assert.Empty(fire);
@@ -106,7 +101,7 @@ public class SetupWizardTests
         Push(console, "", "", "y", "PL", "n", "n", "y");
 
         var answers = new SetupAnswers { Server = "192.168.1.20", NoProbe = true, Lanes = 1, MinLapMs = 2000, DebounceMs = 30, Output = output };
-        var code = await new SetupWizard(console, answers, machine).RunAsync(CancellationToken.None).WaitAsync(Timeout);
+        var code = await new SetupWizard(console, answers, machine).RunAsync(CancellationToken.None).Within();
 
         Assert.True(code == 0, console.Output);
         var config = SensorConfigLoader.Load(output);
@@ -181,7 +176,7 @@ public class SetupWizardTests
         console.Profile.Width = 200;
         var answers = new SetupAnswers { Server = $"127.0.0.1:{FreePort()}", Input = "keyboard", Lanes = 1, Output = dir.File("sensor.json") };
 
-        var code = await new SetupWizard(console, answers, new SetupMachine()).RunAsync(CancellationToken.None).WaitAsync(Timeout);
+        var code = await new SetupWizard(console, answers, new SetupMachine()).RunAsync(CancellationToken.None).Within();
 
         Assert.Equal(1, code);
         Assert.Contains("FAILED (NothingListening)", console.Output, StringComparison.Ordinal);
@@ -213,9 +208,9 @@ public class SetupWizardTests
 
     private static async Task AssertPassesCheckAsync(string path)
     {
-        var check = await LapgateProcess.RunAsync("", Timeout, "sensor", "--check", "--config", path);
+        var check = await LapgateCli.RunAsync("sensor", "--check", "--config", path);
         Assert.True(check.ExitCode == 0, check.AllOutput);
-        Assert.Contains("is valid", check.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("is valid", check.Output, StringComparison.Ordinal);
     }
 
     private static int FreePort()

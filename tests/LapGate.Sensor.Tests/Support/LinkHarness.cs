@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Support;
 
@@ -75,10 +70,8 @@ public sealed class LinkHarness : IAsyncDisposable
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.Within());
     }
-
-    public static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
 
     public async ValueTask DisposeAsync()
     {
@@ -87,7 +80,7 @@ public sealed class LinkHarness : IAsyncDisposable
         {
             try
             {
-                await Run.WaitAsync(TimeSpan.FromSeconds(10));
+                await Run.Within();
             }
             catch (OperationCanceledException)
             {

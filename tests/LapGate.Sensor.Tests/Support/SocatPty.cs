@@ -63,9 +63,9 @@ public sealed class SocatPty : IAsyncDisposable
         pty._process.BeginErrorReadLine();
         try
         {
-            await pty._ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await pty._ready.Task.Within();
             pty.CheckLinks();
-            await pty._linked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await pty._linked.Task.Within();
         }
         catch
         {
@@ -101,7 +101,7 @@ public sealed class SocatPty : IAsyncDisposable
         {
             _process.Kill();
         }
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync().Within();
         _process.Dispose();
         _watcher.Dispose();
     }

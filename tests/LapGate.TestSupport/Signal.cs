@@ -1,12 +1,13 @@
-namespace LapGate.Sensor.Tests.Support;
+namespace LapGate.TestSupport;
 
-/// <summary>Collects values raised on other threads and lets a test await one that matches (10 s limit).</summary>
+/// <summary>Collects values raised on other threads and lets a test await one that matches (within <see cref="Wait.Limit"/>).</summary>
 public sealed class Signal<T>
 {
     private readonly Lock _gate = new();
     private readonly List<T> _values = [];
     private readonly List<(Func<T, bool> Match, TaskCompletionSource<T> Done)> _waiters = [];
 
+    /// <summary>Every value raised so far, in order.</summary>
     public IReadOnlyList<T> Values
     {
         get
@@ -39,7 +40,8 @@ public sealed class Signal<T>
         }
     }
 
-    public Task<T> WaitAsync(Func<T, bool>? match = null, double seconds = 10)
+    /// <summary>The first value (raised already or later) that matches; any value when <paramref name="match"/> is null.</summary>
+    public Task<T> WaitAsync(Func<T, bool>? match = null)
     {
         match ??= _ => true;
         var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -54,6 +56,6 @@ public sealed class Signal<T>
             }
             _waiters.Add((match, tcs));
         }
-        return tcs.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        return tcs.Task.Within();
     }
 }

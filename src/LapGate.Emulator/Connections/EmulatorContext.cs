@@ -27,6 +27,9 @@ internal sealed class EmulatorContext(RaceEngine race, int apiVersion, int maxFr
     /// <summary>Open WebSocket connections at most.</summary>
     public int MaxConnections { get; init; } = EmulatorOptions.DefaultMaxConnections;
 
+    /// <summary>What the caller calls <see cref="MaxConnections"/> (see <see cref="EmulatorOptions.OptionNames"/>), for the hint when it is reached.</summary>
+    public string MaxConnectionsName { get; init; } = nameof(EmulatorOptions.MaxConnections);
+
     /// <summary>The fault switches now (swapped whole, read at each use).</summary>
     public FaultOptions Faults
     {

@@ -29,12 +29,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly EmbeddedPageFiles _assets;
     private readonly LiveFeed _feed;
-    private readonly string _maxConnectionsName;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping, string maxConnectionsName)
+    private EmulatorServer(WebApplication app, EmulatorContext context, IRaceStore store, EmbeddedPageFiles assets, CancellationTokenSource stopping)
     {
-        _maxConnectionsName = maxConnectionsName;
         _app = app;
         _context = context;
         _store = store;
@@ -111,6 +109,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             {
                 HandshakeTimeout = options.HandshakeTimeout,
                 MaxConnections = options.MaxConnections,
+                MaxConnectionsName = options.NameOptions(nameof(EmulatorOptions.MaxConnections)),
             };
             race.StateChanged += (_, state) =>
             {
@@ -130,8 +129,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             app = builder.Build();
 
             // Created before listening so the first request already has its handler.
-            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource(),
-                options.NameOptions(nameof(EmulatorOptions.MaxConnections)));
+            var server = new EmulatorServer(app, context, store, DashboardAssets.Load(), new CancellationTokenSource());
             app.Use(BadRequestGuard.Middleware(logger));
             // Host, Origin and JSON-only changes: nothing from another site's page reaches the race (see LapGate.Web).
             app.UseRequestGuards(options.Guards(), loggerFactory.CreateLogger("LapGate.Emulator.Guards"));
@@ -213,7 +211,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var connection = new EmulatorConnection(_context.Connections.NextId(), remote, socket, _context);
         if (!_context.Connections.TryAdd(connection, _context.MaxConnections))
         {
-            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections, _maxConnectionsName);
+            EmulatorLog.TooManyConnections(_context.Logger, connection.Id, remote, _context.MaxConnections, _context.MaxConnectionsName);
             await RefuseAsync(socket, $"too many connections (limit {_context.MaxConnections}); try again later").ConfigureAwait(false);
             return;
         }

@@ -1,5 +1,3 @@
-using LapGate.TestSupport;
-
 namespace LapGate.Cli.Tests;
 
 public class DemoCommandTests

@@ -6,7 +6,6 @@ using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
 using LapGate.Sensor.Probing;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Cli.Tests;

@@ -1,7 +1,6 @@
 using LapGate.Cli.Sensor;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
-using LapGate.TestSupport;
 using Spectre.Console;
 
 namespace LapGate.Cli.Tests;

@@ -1,6 +1,3 @@
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
-
 namespace LapGate.Protocol.Tests;
 
 public class CaptureFramesTests

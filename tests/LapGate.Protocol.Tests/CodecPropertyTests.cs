@@ -1,6 +1,4 @@
 using CsCheck;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Protocol.Tests;
 

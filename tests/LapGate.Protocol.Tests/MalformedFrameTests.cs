@@ -1,5 +1,4 @@
 using System.Text;
-using LapGate.Protocol.Codec;
 
 namespace LapGate.Protocol.Tests;
 

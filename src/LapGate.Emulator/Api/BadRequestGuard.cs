@@ -19,20 +19,14 @@ internal static class BadRequestGuard
         }
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
-            await WriteAsync(http, ex.StatusCode, $"{http.Request.Method} {http.Request.Path}: {ex.Message}").ConfigureAwait(false);
+            await ApiAnswer.ErrorAsync(http, ex.StatusCode, $"{http.Request.Method} {http.Request.Path}: {ex.Message}").ConfigureAwait(false);
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             var what = ex is Microsoft.Data.Sqlite.SqliteException ? "the database failed" : "the emulator failed";
             EmulatorLog.RequestFailed(logger, http.Request.Method, http.Request.Path.Value ?? "/", what, ex.Message);
-            await WriteAsync(http, StatusCodes.Status500InternalServerError,
+            await ApiAnswer.ErrorAsync(http, StatusCodes.Status500InternalServerError,
                 $"{http.Request.Method} {http.Request.Path}: {what} ({ex.Message})").ConfigureAwait(false);
         }
     };
-
-    private static Task WriteAsync(HttpContext http, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(new ApiError(message), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
-    }
 }

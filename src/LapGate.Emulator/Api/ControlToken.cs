@@ -27,12 +27,10 @@ internal static class ControlToken
             {
                 return next(http);
             }
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            var error = new ApiError(given is null
+            return ApiAnswer.ErrorAsync(http, StatusCodes.Status401Unauthorized, given is null
                 ? $"this emulator requires its control token for changes: send 'Authorization: Bearer TOKEN' or '{Header}: TOKEN'"
                 : "wrong control token");
-            return http.Response.WriteAsJsonAsync(error, EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
         };
     }
 

@@ -24,26 +24,23 @@ internal static class EmulatorApi
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
     {
         var json = EmulatorJsonContext.Default;
-        routes.MapGet("/api/race", http => http.Response.WriteAsJsonAsync(context.Race.Snapshot(), json.RaceSnapshot, cancellationToken: http.RequestAborted));
+        routes.MapGet("/api/race", http => ApiAnswer.JsonAsync(http, context.Race.Snapshot(), json.RaceSnapshot));
         routes.MapPost("/api/race/start", http => CommandAsync(http, context, context.Race.Start()));
         routes.MapPost("/api/race/stop", http => CommandAsync(http, context, context.Race.Stop()));
         routes.MapPost("/api/race/reset", http => CommandAsync(http, context, context.Race.Reset()));
         routes.MapPost("/api/race/suspend", http => CommandAsync(http, context, context.Race.Suspend()));
         routes.MapPost("/api/race/resume", http => CommandAsync(http, context, context.Race.Resume()));
         routes.MapPost("/api/race/setup", http => SetupAsync(http, context));
-        routes.MapGet("/api/connections", http => http.Response.WriteAsJsonAsync(context.Connections.Describe(), json.IReadOnlyListConnectionSummary, cancellationToken: http.RequestAborted));
-        routes.MapGet("/api/faults", http => http.Response.WriteAsJsonAsync(FaultSettings.From(context.Faults), json.FaultSettings, cancellationToken: http.RequestAborted));
+        routes.MapGet("/api/connections", http => ApiAnswer.JsonAsync(http, context.Connections.Describe(), json.IReadOnlyListConnectionSummary));
+        routes.MapGet("/api/faults", http => ApiAnswer.JsonAsync(http, FaultSettings.From(context.Faults), json.FaultSettings));
         routes.MapPost("/api/faults", http => SetFaultsAsync(http, context));
     }
 
     private static Task CommandAsync(HttpContext http, EmulatorContext context, RaceCommandResult result)
     {
-        if (!result.Accepted)
-        {
-            http.Response.StatusCode = StatusCodes.Status409Conflict;
-            return http.Response.WriteAsJsonAsync(new ApiError(result.Error ?? "refused"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
-        }
-        return http.Response.WriteAsJsonAsync(context.Race.Snapshot(), EmulatorJsonContext.Default.RaceSnapshot, cancellationToken: http.RequestAborted);
+        return result.Accepted
+            ? ApiAnswer.JsonAsync(http, context.Race.Snapshot(), EmulatorJsonContext.Default.RaceSnapshot)
+            : ApiAnswer.ErrorAsync(http, StatusCodes.Status409Conflict, result.Error ?? "refused");
     }
 
     private static async Task SetupAsync(HttpContext http, EmulatorContext context)
@@ -55,20 +52,20 @@ internal static class EmulatorApi
         }
         if (request.ToSetup(out var problem) is not { } setup)
         {
-            await BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
+            await ApiAnswer.BadRequestAsync(http, $"POST /api/race/setup: {problem}").ConfigureAwait(false);
             return;
         }
         if (request.Track is { } trackId)
         {
             if (context.Race.FindTrack(trackId) is not { } track)
             {
-                await BadRequestAsync(http, $"POST /api/race/setup: there is no track {trackId} (see GET /api/tracks)").ConfigureAwait(false);
+                await ApiAnswer.BadRequestAsync(http, $"POST /api/race/setup: there is no track {trackId} (see GET /api/tracks)").ConfigureAwait(false);
                 return;
             }
             setup = setup with { TrackId = track.Id, MinLapMs = request.MinLapMs ?? track.MinLapMs, MaxLapMs = request.MaxLapMs ?? track.MaxLapMs };
             if (setup.Problem() is { } limits)
             {
-                await BadRequestAsync(http, $"POST /api/race/setup: {limits}").ConfigureAwait(false);
+                await ApiAnswer.BadRequestAsync(http, $"POST /api/race/setup: {limits}").ConfigureAwait(false);
                 return;
             }
         }
@@ -92,13 +89,11 @@ internal static class EmulatorApi
         {
             // The switches' property names become the fields of this body.
             var named = problems.Select(p => OptionsValidation.Rename(p, FaultFields)).ToArray();
-            await JsonBody.BadRequestAsync(http, "POST /api/faults: " + string.Join("; ", named), named).ConfigureAwait(false);
+            await ApiAnswer.BadRequestAsync(http, "POST /api/faults: " + string.Join("; ", named), named).ConfigureAwait(false);
             return;
         }
         context.Faults = faults;
         EmulatorLog.FaultsChanged(context.Logger, faults.ToString());
-        await http.Response.WriteAsJsonAsync(FaultSettings.From(faults), EmulatorJsonContext.Default.FaultSettings, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        await ApiAnswer.JsonAsync(http, FaultSettings.From(faults), EmulatorJsonContext.Default.FaultSettings).ConfigureAwait(false);
     }
-
-    private static Task BadRequestAsync(HttpContext http, string message) => JsonBody.BadRequestAsync(http, message);
 }

@@ -27,14 +27,7 @@ internal static class JsonBody
         }
         var problems = read.Problems.Select(p => p.ToString()).ToArray();
         var summary = problems.Length == 1 ? problems[0] : $"{problems.Length} mistakes: " + string.Join("; ", problems);
-        await BadRequestAsync(http, $"{http.Request.Method} {http.Request.Path}: {summary}", problems).ConfigureAwait(false);
+        await ApiAnswer.BadRequestAsync(http, $"{http.Request.Method} {http.Request.Path}: {summary}", problems).ConfigureAwait(false);
         return null;
-    }
-
-    /// <summary>Answers 400 with <c>{"error": message}</c> (and the list of mistakes, when given).</summary>
-    public static Task BadRequestAsync(HttpContext http, string message, IReadOnlyList<string>? problems = null)
-    {
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return http.Response.WriteAsJsonAsync(new ApiError(message, problems), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
     }
 }

@@ -16,14 +16,12 @@ internal static class SessionApi
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
     {
         var json = EmulatorJsonContext.Default;
-        routes.MapGet("/api/sessions", http =>
-            http.Response.WriteAsJsonAsync(context.Race.Sessions(), json.IReadOnlyListSessionSummary, cancellationToken: http.RequestAborted));
-        routes.MapGet("/api/sessions/{id:long}", http => WithResults(http, context, results =>
-            http.Response.WriteAsJsonAsync(results, json.SessionResults, cancellationToken: http.RequestAborted)));
+        routes.MapGet("/api/sessions", http => ApiAnswer.JsonAsync(http, context.Race.Sessions(), json.IReadOnlyListSessionSummary));
+        routes.MapGet("/api/sessions/{id:long}", http => WithResults(http, context, results => ApiAnswer.JsonAsync(http, results, json.SessionResults)));
         routes.MapGet("/api/sessions/{id:long}/results.json", http => WithResults(http, context, results =>
         {
             Download(http, results.Id, "json");
-            return http.Response.WriteAsJsonAsync(results, json.SessionResults, cancellationToken: http.RequestAborted);
+            return ApiAnswer.JsonAsync(http, results, json.SessionResults);
         }));
         routes.MapGet("/api/sessions/{id:long}/results.csv", http => WithResults(http, context, results =>
         {
@@ -33,16 +31,10 @@ internal static class SessionApi
         }));
     }
 
-    private static Task WithResults(HttpContext http, EmulatorContext context, Func<SessionResults, Task> write)
-    {
-        var text = http.Request.RouteValues["id"] as string;
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || context.Race.Results(id) is not { } results)
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return http.Response.WriteAsJsonAsync(new ApiError($"no session {text}"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
-        }
-        return write(results);
-    }
+    private static Task WithResults(HttpContext http, EmulatorContext context, Func<SessionResults, Task> write) =>
+        ApiAnswer.RouteId(http, out var text) is { } id && context.Race.Results(id) is { } results
+            ? write(results)
+            : ApiAnswer.ErrorAsync(http, StatusCodes.Status404NotFound, $"no session {text}");
 
     private static void Download(HttpContext http, long id, string extension) =>
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"lapgate-session-{id.ToString(CultureInfo.InvariantCulture)}.{extension}\"";

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Tracks;
 using Microsoft.AspNetCore.Builder;
@@ -15,57 +15,48 @@ internal static class TrackApi
 {
     public static void Map(IEndpointRouteBuilder routes, EmulatorContext context)
     {
+        const string TrackExpected = "{\"name\":\"Home ring\",\"minLapMs\":1500,\"maxLapMs\":30000} (with \"id\" to change a track)";
+        const string DriversExpected = "[{\"controllerId\":1,\"driver\":\"Ada\",\"car\":\"Porsche 917\",\"color\":\"white\",\"backgroundColor\":\"rgb(200, 0, 0)\"}]";
         var json = EmulatorJsonContext.Default;
-        routes.MapGet("/api/tracks", http => http.Response.WriteAsJsonAsync(context.Race.ListTracks(), json.IReadOnlyListTrack, cancellationToken: http.RequestAborted));
-        routes.MapPost("/api/tracks", http => SaveTrackAsync(http, context));
+        var race = context.Race;
+        routes.MapGet("/api/tracks", http => ApiAnswer.JsonAsync(http, race.ListTracks(), json.IReadOnlyListTrack));
+        routes.MapPost("/api/tracks", http => ChangeAsync(http, "POST /api/tracks", json.TrackInput, TrackExpected, race.SaveTrack, json.Track));
         routes.MapPost("/api/tracks/{id:long}/delete", http => DeleteTrackAsync(http, context));
-        routes.MapGet("/api/drivers", http => http.Response.WriteAsJsonAsync(context.Race.DriversInfo(), json.DriversView, cancellationToken: http.RequestAborted));
-        routes.MapPost("/api/drivers", http => SetDriversAsync(http, context));
+        routes.MapGet("/api/drivers", http => ApiAnswer.JsonAsync(http, race.DriversInfo(), json.DriversView));
+        routes.MapPost("/api/drivers", http => ChangeAsync(http, "POST /api/drivers", json.IReadOnlyListManagedDriver, DriversExpected, race.SetDrivers, json.DriversView));
     }
 
-    private static async Task SaveTrackAsync(HttpContext http, EmulatorContext context)
+    /// <summary>A change the race engine makes from a request body: the result, or null with why not.</summary>
+    private delegate TResult? Change<in TBody, TResult>(TBody body, out string? problem);
+
+    /// <summary>Reads the body, makes the change and answers its result; 400 naming <paramref name="what"/> when it is refused.</summary>
+    private static async Task ChangeAsync<TBody, TResult>(
+        HttpContext http, string what, JsonTypeInfo<TBody> body, string expected, Change<TBody, TResult> change, JsonTypeInfo<TResult> answer)
+        where TBody : class
+        where TResult : class
     {
-        const string Expected = "{\"name\":\"Home ring\",\"minLapMs\":1500,\"maxLapMs\":30000} (with \"id\" to change a track)";
-        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.TrackInput, Expected).ConfigureAwait(false) is not { } input)
+        if (await JsonBody.ReadAsync(http, body, expected).ConfigureAwait(false) is not { } input)
         {
             return;
         }
-        if (context.Race.SaveTrack(input, out var problem) is not { } track)
+        if (change(input, out var problem) is not { } result)
         {
-            await BadRequestAsync(http, $"POST /api/tracks: {problem}").ConfigureAwait(false);
+            await ApiAnswer.BadRequestAsync(http, $"{what}: {problem}").ConfigureAwait(false);
             return;
         }
-        await http.Response.WriteAsJsonAsync(track, EmulatorJsonContext.Default.Track, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        await ApiAnswer.JsonAsync(http, result, answer).ConfigureAwait(false);
     }
 
     /// <summary>200 with the tracks left; 404 for an unknown track; 409 while the current session is set up on it.</summary>
     private static Task DeleteTrackAsync(HttpContext http, EmulatorContext context)
     {
-        var text = http.Request.RouteValues["id"] as string;
-        var id = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var id = ApiAnswer.RouteId(http, out var text) ?? 0;
         var result = context.Race.DeleteTrack(id, out var problem);
         if (result != TrackDeletion.Deleted)
         {
-            http.Response.StatusCode = result == TrackDeletion.InUse ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
-            return http.Response.WriteAsJsonAsync(new ApiError($"POST /api/tracks/{text}/delete: {problem}"), EmulatorJsonContext.Default.ApiError, cancellationToken: http.RequestAborted);
+            var status = result == TrackDeletion.InUse ? StatusCodes.Status409Conflict : StatusCodes.Status404NotFound;
+            return ApiAnswer.ErrorAsync(http, status, $"POST /api/tracks/{text}/delete: {problem}");
         }
-        return http.Response.WriteAsJsonAsync(context.Race.ListTracks(), EmulatorJsonContext.Default.IReadOnlyListTrack, cancellationToken: http.RequestAborted);
+        return ApiAnswer.JsonAsync(http, context.Race.ListTracks(), EmulatorJsonContext.Default.IReadOnlyListTrack);
     }
-
-    private static async Task SetDriversAsync(HttpContext http, EmulatorContext context)
-    {
-        const string Expected = "[{\"controllerId\":1,\"driver\":\"Ada\",\"car\":\"Porsche 917\",\"color\":\"white\",\"backgroundColor\":\"rgb(200, 0, 0)\"}]";
-        if (await JsonBody.ReadAsync(http, EmulatorJsonContext.Default.IReadOnlyListManagedDriver, Expected).ConfigureAwait(false) is not { } drivers)
-        {
-            return;
-        }
-        if (context.Race.SetDrivers(drivers, out var problem) is not { } view)
-        {
-            await BadRequestAsync(http, $"POST /api/drivers: {problem}").ConfigureAwait(false);
-            return;
-        }
-        await http.Response.WriteAsJsonAsync(view, EmulatorJsonContext.Default.DriversView, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static Task BadRequestAsync(HttpContext http, string message) => JsonBody.BadRequestAsync(http, message);
 }

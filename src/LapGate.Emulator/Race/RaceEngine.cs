@@ -110,30 +110,10 @@ public sealed partial class RaceEngine : IDisposable
     }
 
     /// <summary>Applies an <c>analog_pit_enter</c>. Returns false when the car was already in the pit (not counted twice).</summary>
-    public bool ApplyPitEnter(int controllerId)
-    {
-        CheckId(controllerId);
-        bool counted;
-        lock (_lock)
-        {
-            counted = _laps.PitEnter(_race.Session, controllerId);
-        }
-        RaiseChanged();
-        return counted;
-    }
+    public bool ApplyPitEnter(int controllerId) => ApplyPit(controllerId, _laps.PitEnter);
 
     /// <summary>Applies an <c>analog_pit_leave</c>. Returns false when the car was not in the pit.</summary>
-    public bool ApplyPitLeave(int controllerId)
-    {
-        CheckId(controllerId);
-        bool wasIn;
-        lock (_lock)
-        {
-            wasIn = _laps.PitLeave(_race.Session, controllerId);
-        }
-        RaiseChanged();
-        return wasIn;
-    }
+    public bool ApplyPitLeave(int controllerId) => ApplyPit(controllerId, _laps.PitLeave);
 
     /// <summary>Records a protocol violation (bounded list, newest <see cref="MaxViolations"/>).</summary>
     public Violation AddViolation(string connection, string kind, string message)
@@ -154,6 +134,18 @@ public sealed partial class RaceEngine : IDisposable
         {
             _race.StopTimer();
         }
+    }
+
+    private bool ApplyPit(int controllerId, Func<long, int, bool> pit)
+    {
+        CheckId(controllerId);
+        bool result;
+        lock (_lock)
+        {
+            result = pit(_race.Session, controllerId);
+        }
+        RaiseChanged();
+        return result;
     }
 
     /// <summary>A timer's step of the state machine: run under the lock, then the state it reached is raised.</summary>

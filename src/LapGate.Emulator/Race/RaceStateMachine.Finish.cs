@@ -81,10 +81,7 @@ internal sealed partial class RaceStateMachine
     private void GoRunning()
     {
         var now = _time.GetUtcNow();
-        _store.SetState(_session, RaceState.Running, now);
-        _state = RaceState.Running;
-        _timeline = _timeline with { StartedAt = now };
-        SaveTimeline();
+        Enter(RaceState.Running, now, _timeline with { StartedAt = now });
         ArmFinishTimer(now);
     }
 
@@ -120,9 +117,15 @@ internal sealed partial class RaceStateMachine
     {
         DisarmFinishTimer();
         var now = _time.GetUtcNow();
-        _store.SetState(_session, RaceState.Ended, now);
-        _state = RaceState.Ended;
-        _timeline = _timeline with { EndedAt = now, FinishReason = reason, WinnerId = winner };
+        Enter(RaceState.Ended, now, _timeline with { EndedAt = now, FinishReason = reason, WinnerId = winner });
+    }
+
+    /// <summary>Enters <paramref name="state"/> with <paramref name="timeline"/>, both stored.</summary>
+    private void Enter(RaceState state, DateTimeOffset now, RaceTimeline timeline)
+    {
+        _store.SetState(_session, state, now);
+        _state = state;
+        _timeline = timeline;
         SaveTimeline();
     }
 

@@ -124,40 +124,26 @@ internal sealed partial class RaceStateMachine : ILapRules
     /// <summary>See <see cref="RaceEngine.Suspend"/>.</summary>
     public RaceTransition Suspend()
     {
-        if (_state == RaceState.Suspended)
+        if (Precheck(RaceState.Running, RaceState.Suspended, "only a running race can be suspended") is { } early)
         {
-            return Unchanged();
-        }
-        if (_state != RaceState.Running)
-        {
-            return Refused("only a running race can be suspended");
+            return early;
         }
         var now = _time.GetUtcNow();
         DisarmFinishTimer();
-        _store.SetState(_session, RaceState.Suspended, now);
-        _state = RaceState.Suspended;
-        _timeline = _timeline with { SuspendedAt = now };
-        SaveTimeline();
+        Enter(RaceState.Suspended, now, _timeline with { SuspendedAt = now });
         return Entered(RaceState.Suspended);
     }
 
     /// <summary>See <see cref="RaceEngine.Resume"/>.</summary>
     public RaceTransition Resume()
     {
-        if (_state == RaceState.Running)
+        if (Precheck(RaceState.Suspended, RaceState.Running, "only a suspended race can be resumed") is { } early)
         {
-            return Unchanged();
-        }
-        if (_state != RaceState.Suspended)
-        {
-            return Refused("only a suspended race can be resumed");
+            return early;
         }
         var now = _time.GetUtcNow();
         var suspended = _timeline.SuspendedAt is { } at ? (long)(now - at).TotalMilliseconds : 0;
-        _store.SetState(_session, RaceState.Running, now);
-        _state = RaceState.Running;
-        _timeline = _timeline with { SuspendedAt = null, SuspendedMs = _timeline.SuspendedMs + Math.Max(0, suspended) };
-        SaveTimeline();
+        Enter(RaceState.Running, now, _timeline with { SuspendedAt = null, SuspendedMs = _timeline.SuspendedMs + Math.Max(0, suspended) });
         var setup = _timeline.Setup;
         if (setup.Mode == RaceModes.Laps && !setup.IsQualifying
             && RaceStandings.LeaderId(_laps.Records) is { } leader && _laps[leader].LapTimes.Count >= setup.Laps)
@@ -240,6 +226,13 @@ internal sealed partial class RaceStateMachine : ILapRules
 
     /// <summary>Stops the timer of a countdown or a timed race (the engine is disposed).</summary>
     public void StopTimer() => DisarmFinishTimer();
+
+    /// <summary>
+    /// Before a move from <paramref name="from"/> to <paramref name="to"/>: accepted and unchanged when there already,
+    /// refused with <paramref name="refusal"/> when not in <paramref name="from"/>; null to go ahead.
+    /// </summary>
+    private RaceTransition? Precheck(RaceState from, RaceState to, string refusal) =>
+        _state == to ? Unchanged() : _state != from ? Refused(refusal) : null;
 
     private RaceTransition Refused(string why) => new(new RaceCommandResult(false, false, _state, why));
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LapGate.Sensor.Events;
 using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;
@@ -185,85 +186,48 @@ public sealed partial class SqliteOutbox
         return new OutboxDurabilityChange(null, 0, written);
     }
 
-    private void WriteEvents()
+    private void WriteEvents() => WriteRows(_events,
+        "INSERT INTO events(id, kind, lane, timestamp_ms, pin, written_at, delivered_at) VALUES ($id, $k, $l, $t, $p, $w, $d)",
+        u => [u.Event.Id, u.Event.Kind.ToString(), u.Event.Lane, u.Event.TimestampMs, u.Event.Pin, u.WrittenAt, u.DeliveredAt]);
+
+    private void WriteMarks() => WriteRows(_marks,
+        "UPDATE events SET delivered_at = $w WHERE id = $id AND delivered_at IS NULL",
+        mark => [mark.Value, mark.Key]);
+
+    private void WriteRejected() => WriteRows(_rejected,
+        "INSERT INTO rejected(pin, lane, timestamp_ms, reason, detail, line, written_at) VALUES ($p, $l, $t, $r, $d, $n, $w)",
+        r => [r.Rejected.Pin, r.Rejected.Lane, r.Rejected.TimestampMs, r.Rejected.Reason.ToString(), r.Rejected.Detail, r.Rejected.Line, r.At]);
+
+    private void WriteClocks() => WriteRows(_clocks,
+        "INSERT OR REPLACE INTO clock(source, offset_ms, extended_us, last_raw_us, host_epoch_us, written_at) VALUES ($s, $o, $e, $r, $h, $w)",
+        c => [c.Key, c.Value.State.OffsetMillis, c.Value.State.Extended, c.Value.State.LastRaw, c.Value.State.HostEpochMicros, c.Value.At]);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> once for each row, on one command: its <c>$name</c> parameters, in the order they
+    /// appear, take the values <paramref name="values"/> gives for the row (a null is written as NULL).
+    /// </summary>
+    private void WriteRows<T>(IReadOnlyCollection<T> rows, string sql, Func<T, object?[]> values)
     {
-        if (_events.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO events(id, kind, lane, timestamp_ms, pin, written_at, delivered_at) VALUES ($id, $k, $l, $t, $p, $w, $d)";
-        var id = cmd.Parameters.Add("$id", SqliteType.Integer);
-        var k = cmd.Parameters.Add("$k", SqliteType.Text);
-        var l = cmd.Parameters.Add("$l", SqliteType.Integer);
-        var t = cmd.Parameters.Add("$t", SqliteType.Integer);
-        var p = cmd.Parameters.Add("$p", SqliteType.Integer);
-        var w = cmd.Parameters.Add("$w", SqliteType.Text);
-        var d = cmd.Parameters.Add("$d", SqliteType.Text);
-        foreach (var u in _events)
+        cmd.CommandText = sql;
+        var parameters = ParameterName().Matches(sql).Select(m => cmd.Parameters.Add(new SqliteParameter { ParameterName = m.Value })).ToArray();
+        foreach (var row in rows)
         {
-            id.Value = u.Event.Id;
-            k.Value = u.Event.Kind.ToString();
-            l.Value = u.Event.Lane;
-            t.Value = u.Event.TimestampMs;
-            p.Value = u.Event.Pin;
-            w.Value = u.WrittenAt;
-            d.Value = (object?)u.DeliveredAt ?? DBNull.Value;
+            var value = values(row);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = value[i] ?? DBNull.Value;
+            }
             cmd.ExecuteNonQuery();
         }
     }
 
-    private void WriteMarks()
-    {
-        if (_marks.Count == 0)
-        {
-            return;
-        }
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "UPDATE events SET delivered_at = $w WHERE id = $id AND delivered_at IS NULL";
-        var w = cmd.Parameters.Add("$w", SqliteType.Text);
-        var id = cmd.Parameters.Add("$id", SqliteType.Integer);
-        foreach (var (value, at) in _marks)
-        {
-            id.Value = value;
-            w.Value = at;
-            cmd.ExecuteNonQuery();
-        }
-    }
-
-    private void WriteRejected()
-    {
-        foreach (var (rejected, at) in _rejected)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO rejected(pin, lane, timestamp_ms, reason, detail, line, written_at) VALUES ($p, $l, $t, $r, $d, $n, $w)";
-            cmd.Parameters.AddWithValue("$p", rejected.Pin);
-            cmd.Parameters.AddWithValue("$l", (object?)rejected.Lane ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$t", rejected.TimestampMs);
-            cmd.Parameters.AddWithValue("$r", rejected.Reason.ToString());
-            cmd.Parameters.AddWithValue("$d", rejected.Detail);
-            cmd.Parameters.AddWithValue("$n", (object?)rejected.Line ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$w", at);
-            cmd.ExecuteNonQuery();
-        }
-    }
-
-    private void WriteClocks()
-    {
-        foreach (var (source, (state, at)) in _clocks)
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO clock(source, offset_ms, extended_us, last_raw_us, host_epoch_us, written_at) " +
-                "VALUES ($s, $o, $e, $r, $h, $w)";
-            cmd.Parameters.AddWithValue("$s", source);
-            cmd.Parameters.AddWithValue("$o", state.OffsetMillis);
-            cmd.Parameters.AddWithValue("$e", state.Extended);
-            cmd.Parameters.AddWithValue("$r", state.LastRaw);
-            cmd.Parameters.AddWithValue("$h", state.HostEpochMicros);
-            cmd.Parameters.AddWithValue("$w", at);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    [GeneratedRegex(@"\$\w+", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterName();
 
     private void TryRollback()
     {

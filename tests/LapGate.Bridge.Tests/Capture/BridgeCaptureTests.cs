@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Capture;
 

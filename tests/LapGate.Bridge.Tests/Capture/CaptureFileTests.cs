@@ -1,5 +1,3 @@
-using LapGate.Bridge.Capture;
-
 namespace LapGate.Bridge.Tests.Capture;
 
 public class CaptureFileTests

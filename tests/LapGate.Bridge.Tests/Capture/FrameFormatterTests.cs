@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text;
 using LapGate.Bridge.Recording;
 

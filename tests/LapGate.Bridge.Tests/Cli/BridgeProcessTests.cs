@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Cli;
 

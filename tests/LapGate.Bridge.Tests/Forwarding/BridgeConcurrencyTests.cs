@@ -1,5 +1,3 @@
-using LapGate.Bridge.Tests.Support;
-
 namespace LapGate.Bridge.Tests.Forwarding;
 
 public class BridgeConcurrencyTests

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
-using LapGate.Bridge.Tests.Support;
 
 namespace LapGate.Bridge.Tests.Forwarding;
 

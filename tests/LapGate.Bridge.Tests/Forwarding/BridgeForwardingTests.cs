@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using LapGate.Bridge.Tests.Support;
-
 namespace LapGate.Bridge.Tests.Forwarding;
 
 public class BridgeForwardingTests

@@ -1,9 +1,6 @@
-using System.Net.WebSockets;
-using LapGate.Bridge.Capture;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Bridge.Replay;
-using LapGate.Bridge.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Bridge.Tests.Replay;

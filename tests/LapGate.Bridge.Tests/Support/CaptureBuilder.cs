@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LapGate.Bridge.Capture;
 
 namespace LapGate.Bridge.Tests.Support;
 

@@ -63,7 +63,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
     {
         var logProvider = new TestLoggerProvider(output);
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
-        var emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(0), logs).WaitAsync(DashboardPage.Timeout);
+        var emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(0), logs).Within();
         var dir = new TempDirectory();
         var sensor = new SensorRunner(new SensorOptions
         {
@@ -114,7 +114,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
 
     /// <summary>Starts the emulator again on the port it had.</summary>
     public async Task StartEmulatorAsync() =>
-        Emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(_emulatorPort), _logs).WaitAsync(DashboardPage.Timeout);
+        Emulator = await EmulatorServer.StartAsync(EmulatorOptionsOn(_emulatorPort), _logs).Within();
 
     /// <summary>Stops the status page's server (the page's push stream breaks).</summary>
     public async Task<int> StopStatusAsync()
@@ -136,7 +136,7 @@ internal sealed class SensorStatusPage : IAsyncDisposable
         await _stop.CancelAsync();
         try
         {
-            await _running.WaitAsync(DashboardPage.Timeout);
+            await _running.Within();
         }
         catch (OperationCanceledException)
         {

@@ -37,7 +37,7 @@ internal sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public static async Task<BrowserSession> LaunchAsync(string profile, int width, int height, Func<string, bool> expectedConsoleError)
     {
-        Assertions.SetDefaultExpectTimeout((float)DashboardPage.Timeout.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)Wait.Limit.TotalMilliseconds);
         var playwright = await BrowserLaunch.StartPlaywrightAsync();
         var browser = await BrowserLaunch.LaunchAsync(playwright, profile, width, height);
         var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();

@@ -11,8 +11,6 @@ namespace LapGate.Dashboard.Tests.Support;
 /// </summary>
 public sealed class DashboardPage : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     private readonly TempDirectory _profile;
     private readonly BrowserSession _browser;
     private readonly ILoggerFactory _logs;
@@ -39,7 +37,7 @@ public sealed class DashboardPage : IAsyncDisposable
         var logs = LoggerFactory.Create(b => b.AddProvider(logProvider).SetMinimumLevel(LogLevel.Information));
         var options = new EmulatorOptions { Port = 0, DatabasePath = null, DriversFile = Path.Combine(AppContext.BaseDirectory, "drivers.json") };
         configure?.Invoke(options);
-        var emulator = await EmulatorServer.StartAsync(options, logs).WaitAsync(Timeout);
+        var emulator = await EmulatorServer.StartAsync(options, logs).Within();
         var profile = new TempDirectory();
         var allowed = new List<string>();
         var browser = await BrowserSession.LaunchAsync(profile.Path, width, height, text => allowed.Any(a => text.Contains(a, StringComparison.Ordinal)));
@@ -71,7 +69,7 @@ public sealed class DashboardPage : IAsyncDisposable
     {
         // The browser goes first, so the emulator stopping is not an error on the page.
         var pageErrors = await _browser.CloseAsync();
-        await Emulator.DisposeAsync().AsTask().WaitAsync(Timeout);
+        await Emulator.DisposeAsync().AsTask().Within();
         _logs.Dispose();
         _profile.Dispose();
         BrowserSession.AssertNone(pageErrors);

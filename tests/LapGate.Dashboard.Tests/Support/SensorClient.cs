@@ -14,12 +14,12 @@ public sealed class SensorClient : IAsyncDisposable
     public static async Task<SensorClient> ConnectAsync(Uri uri)
     {
         var sensor = new SensorClient();
-        await sensor._socket.ConnectAsync(uri, CancellationToken.None).WaitAsync(DashboardPage.Timeout);
+        await sensor._socket.ConnectAsync(uri, CancellationToken.None).Within();
         sensor._reader = new WebSocketMessageReader(sensor._socket, 1 << 20);
         await sensor.SendAsync(new ApiVersionRequest());
         for (var i = 0; i < 3; i++)
         {
-            using var timeout = new CancellationTokenSource(DashboardPage.Timeout);
+            using var timeout = Wait.LimitToken();
             await sensor._reader.ReceiveAsync(timeout.Token);
         }
         await sensor.SendAsync(new ControllerSet(ControllerSet.AnalogSensor));
@@ -31,7 +31,7 @@ public sealed class SensorClient : IAsyncDisposable
     public Task SendAsync(Message message) => SendTextAsync(MessageCodec.Serialize(message));
 
     public async Task SendTextAsync(string text) =>
-        await _socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None).WaitAsync(DashboardPage.Timeout);
+        await _socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None).Within();
 
     public async ValueTask DisposeAsync()
     {
@@ -39,7 +39,7 @@ public sealed class SensorClient : IAsyncDisposable
         {
             if (_socket.State == WebSocketState.Open)
             {
-                using var timeout = new CancellationTokenSource(DashboardPage.Timeout);
+                using var timeout = Wait.LimitToken();
                 await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
             }
         }

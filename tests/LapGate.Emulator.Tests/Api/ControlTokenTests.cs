@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace LapGate.Emulator.Tests.Api;
 
 public sealed class ControlTokenTests(ITestOutputHelper output)
@@ -27,11 +25,8 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     public async Task Post_WrongToken_Is401()
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "track-night-43");
-        request.Content = TestEmulator.NoBody();
 
-        using var response = await emulator.Http.SendAsync(request);
+        using var response = await emulator.PostWithHeaderAsync("api/race/start", "Authorization", "Bearer track-night-43");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("wrong control token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -42,20 +37,14 @@ public sealed class ControlTokenTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.ControlToken = Token);
         emulator.SetUpOpenRace();
-        using var start = new HttpRequestMessage(HttpMethod.Post, "api/race/start");
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        start.Content = TestEmulator.NoBody();
-        using var stop = new HttpRequestMessage(HttpMethod.Post, "api/race/stop");
-        stop.Headers.Add("X-LapGate-Token", Token);
-        stop.Content = TestEmulator.NoBody();
 
-        using (var response = await emulator.Http.SendAsync(start))
+        using (var start = await emulator.PostWithHeaderAsync("api/race/start", "Authorization", "Bearer " + Token))
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
         }
-        using (var response = await emulator.Http.SendAsync(stop))
+        using (var stop = await emulator.PostWithHeaderAsync("api/race/stop", "X-LapGate-Token", Token))
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
         }
         Assert.Equal("ended", (await emulator.GetRaceAsync()).State);
     }

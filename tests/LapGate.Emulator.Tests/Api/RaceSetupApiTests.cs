@@ -1,17 +1,16 @@
 namespace LapGate.Emulator.Tests.Api;
 
-public sealed class RaceSetupApiTests(ITestOutputHelper output)
+public sealed class RaceSetupApiTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Fact]
     public async Task PostSetup_Laps_ShownInTheRaceAndFinishBroadcast()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
-        var setup = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":2}""");
+        var setup = await Emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":2}""");
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
-        Assert.Equal(RaceSetup.ForLaps(2), (await emulator.GetRaceAsync()).Setup);
-        await emulator.PostOkAsync("api/race/start");
+        Assert.Equal(RaceSetup.ForLaps(2), (await Emulator.GetRaceAsync()).Setup);
+        await Emulator.PostOkAsync("api/race/start");
         Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
 
         await sensor.SendAsync(new AnalogLap(1000, 4));
@@ -19,18 +18,18 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
         await sensor.SendAsync(new AnalogLap(8642, 4));
 
         Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
-        var race = await emulator.GetRaceAsync();
+        var race = await Emulator.GetRaceAsync();
         Assert.Equal("ended", race.State);
         Assert.Equal(FinishReasons.Laps, race.FinishReason);
         Assert.Equal(4, race.WinnerId);
-        await emulator.Logs.WaitForLineAsync("race finished (laps); winner: controller 4");
+        await Emulator.Logs.WaitForLineAsync("race finished (laps); winner: controller 4");
     }
 
     [Fact]
     public async Task PostSetup_Time_EndsOnTheEmulatorsClock()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 18, 0, 0, TimeSpan.Zero));
-        await using var emulator = await TestEmulator.StartAsync(output, o => o.TimeProvider = clock);
+        await using var emulator = await TestEmulator.StartAsync(Output, o => o.TimeProvider = clock);
 
         await emulator.PostOkAsync("api/race/setup", """{"mode":"time","minutes":0.5}""");
         await emulator.PostOkAsync("api/race/start");
@@ -48,20 +47,16 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     [Fact]
     public async Task PostSetup_CommentsAndTrailingCommas_Accepted()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps", /* a short one */ "laps":5,}""");
+        var response = await Emulator.PostAsync("api/race/setup", """{"mode":"laps", /* a short one */ "laps":5,}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(RaceSetup.ForLaps(5), (await emulator.GetRaceAsync()).Setup);
+        Assert.Equal(RaceSetup.ForLaps(5), (await Emulator.GetRaceAsync()).Setup);
     }
 
     [Fact]
     public async Task PostSetup_SeveralMistakes_400ListsEveryOne()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5.5,"minLapMs":"x","colour":1}""");
+        var response = await Emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5.5,"minLapMs":"x","colour":1}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await TestEmulator.ReadErrorAsync(response);
@@ -69,7 +64,7 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
             ["laps: expected a whole number, got 5.5", "minLapMs: expected a whole number, got the string \"x\"", "unknown field \"colour\""],
             error.Problems);
         Assert.Equal("POST /api/race/setup: 3 mistakes: " + string.Join("; ", error.Problems!), error.Error);
-        Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
+        Assert.Equal(RaceSetup.Practice, (await Emulator.GetRaceAsync()).Setup);
     }
 
     [Theory]
@@ -90,25 +85,22 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     [InlineData("{", "invalid JSON")]
     public async Task PostSetup_BadBody_400SaysWhatIsWrong(string body, string expected)
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        var response = await emulator.PostAsync("api/race/setup", body);
+        var response = await Emulator.PostAsync("api/race/setup", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await TestEmulator.ReadErrorAsync(response);
         Assert.StartsWith("POST /api/race/setup: ", error.Error, StringComparison.Ordinal);
         Assert.Contains(expected, error.Error, StringComparison.Ordinal);
-        Assert.Equal(RaceSetup.Practice, (await emulator.GetRaceAsync()).Setup);
+        Assert.Equal(RaceSetup.Practice, (await Emulator.GetRaceAsync()).Setup);
     }
 
     [Fact]
     public async Task PostSetup_WhileRunning_409()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await emulator.PostOkAsync("api/race/setup", """{"mode":"open"}""");
-        await emulator.PostOkAsync("api/race/start");
+        await Emulator.PostOkAsync("api/race/setup", """{"mode":"open"}""");
+        await Emulator.PostOkAsync("api/race/start");
 
-        var response = await emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5}""");
+        var response = await Emulator.PostAsync("api/race/setup", """{"mode":"laps","laps":5}""");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -116,22 +108,18 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output)
     [Fact]
     public async Task GetSetup_NotAllowed_StateChangesArePostOnly()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
         foreach (var path in new[] { "api/race/setup", "api/race/start", "api/race/stop", "api/race/reset" })
         {
-            using var response = await emulator.Http.GetAsync(path);
+            using var response = await Emulator.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         }
-        Assert.Equal("idle", (await emulator.GetRaceAsync()).State);
+        Assert.Equal("idle", (await Emulator.GetRaceAsync()).State);
     }
 
     [Fact]
     public async Task GetRace_OldFields_StillThereWithTheNewOnes()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        var json = await emulator.Http.GetStringAsync("api/race");
+        var json = await Emulator.Http.GetStringAsync("api/race");
 
         foreach (var field in new[] { "\"state\":", "\"session\":", "\"controllers\":", "\"duplicatesIgnored\":", "\"violations\":",
             "\"setup\":{\"mode\":\"open\"", "\"finishReason\":", "\"winnerId\":", "\"remainingMs\":" })

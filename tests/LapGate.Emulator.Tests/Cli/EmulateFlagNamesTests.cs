@@ -9,52 +9,44 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_DamagedDatabase_ExitsTwoNamingDbAndNoDb()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("race.db");
-        await File.WriteAllTextAsync(db, "these are my notes, not a database\n");
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        using var db = new TestDatabase();
+        await File.WriteAllTextAsync(db.Path, "these are my notes, not a database\n");
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
         var exit = await cli.WaitForExitAsync();
 
         output.WriteLine(cli.Output);
         Assert.Equal(2, exit);
-        Assert.StartsWith($"error: database {db} is damaged (", cli.Output.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith($"error: database {db.Path} is damaged (", cli.Output.Trim(), StringComparison.Ordinal);
         Assert.Contains("Start with another --db (or --no-db); the damaged file is kept as it is", cli.Output, StringComparison.Ordinal);
-        Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db));
+        Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(db.Path));
     }
 
     [Fact]
     public async Task Emulate_DatabaseOfANewerLapGate_ExitsTwoNamingDb()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("race.db");
-        using (var newer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
-        {
-            newer.Open();
-            using var command = newer.CreateCommand();
-            command.CommandText = $"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}";
-            command.ExecuteNonQuery();
-        }
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--db", db);
+        using var db = new TestDatabase();
+        db.Execute($"CREATE TABLE future (x INTEGER); PRAGMA user_version = {EmulatorSchema.Current + 1}");
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
         var exit = await cli.WaitForExitAsync();
 
         output.WriteLine(cli.Output);
         Assert.Equal(2, exit);
-        Assert.Contains($"error: database {db} was written by a newer LapGate", cli.Output, StringComparison.Ordinal);
+        Assert.Contains($"error: database {db.Path} was written by a newer LapGate", cli.Output, StringComparison.Ordinal);
         Assert.Contains("run that newer lapgate, or start with another --db (the file is left as it is)", cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Emulate_RefusedHostAndConnectionOverTheLimit_HintsNameTheFlags()
     {
-        using var cli = CliProcess.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--no-db", "--max-connections", "1");
         try
         {
             var listening = await cli.WaitForLineAsync("LapGate emulator listening on ");
             var ws = new Uri(listening.Split(' ').First(w => w.StartsWith("ws://", StringComparison.Ordinal)));
             var api = new Uri(listening.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal)));
-            using var http = new HttpClient { Timeout = TestTimeouts.Signal };
+            using var http = new HttpClient { Timeout = Wait.Limit };
             using var rebound = new HttpRequestMessage(HttpMethod.Get, api);
             rebound.Headers.Host = "rebind.example";
 
@@ -67,7 +59,7 @@ public sealed class EmulateFlagNamesTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("start the emulator with --allowed-host NAME", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Contains("raise --max-connections if they are all wanted", overLimit, StringComparison.Ordinal);
-            await cli.InterruptAsync();
+            cli.Interrupt();
             Assert.Equal(0, await cli.WaitForExitAsync());
         }
         finally

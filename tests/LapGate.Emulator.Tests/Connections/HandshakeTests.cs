@@ -2,13 +2,12 @@ using LapGate.Protocol.Codec;
 
 namespace LapGate.Emulator.Tests.Connections;
 
-public sealed class HandshakeTests(ITestOutputHelper output)
+public sealed class HandshakeTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Fact]
     public async Task ApiVersion_DefaultOptions_RepliesTheThreeFramesOfTheV7CaptureInOrder()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var client = await emulator.ConnectAsync();
+        await using var client = await Emulator.ConnectAsync();
 
         await client.SendTextAsync("{\"type\":\"api_version\"}");
         var replies = new[] { await client.ReceiveTextAsync(), await client.ReceiveTextAsync(), await client.ReceiveTextAsync() };
@@ -27,7 +26,7 @@ public sealed class HandshakeTests(ITestOutputHelper output)
     [Fact]
     public async Task ApiVersion_ApiVersion6_RepliesApiVersion6Last()
     {
-        await using var emulator = await TestEmulator.StartAsync(output, o => o.ApiVersion = 6);
+        await using var emulator = await TestEmulator.StartAsync(Output, o => o.ApiVersion = 6);
         await using var client = await emulator.ConnectAsync();
 
         var replies = await client.HandshakeAsync();
@@ -40,8 +39,7 @@ public sealed class HandshakeTests(ITestOutputHelper output)
     [Fact]
     public async Task ApiVersion_SentTwice_RepliesTwice()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var client = await emulator.ConnectAsync();
+        await using var client = await Emulator.ConnectAsync();
 
         await client.HandshakeAsync();
         var again = await client.HandshakeAsync();
@@ -52,17 +50,16 @@ public sealed class HandshakeTests(ITestOutputHelper output)
     [Fact]
     public async Task ControllerSetZ_AfterHandshake_RegistersAsAnalogSensorAndLapsCount()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var client = await emulator.ConnectAsync();
+        await using var client = await Emulator.ConnectAsync();
         await client.HandshakeAsync();
 
         await client.SendTextAsync("{\"type\":\"controller_set\",\"data\":{\"controller_id\":\"Z\"}}");
         await client.SendAsync(new AnalogLap(1000, 3));
         await client.SendAsync(new AnalogLap(5321, 3));
 
-        await emulator.WaitForRaceAsync(r => r.Find(3)?.Laps == 1);
-        await emulator.Logs.WaitForLineAsync("c1 registered as analog sensor");
-        var race = await emulator.GetRaceAsync();
+        await Emulator.WaitForRaceAsync(r => r.Find(3)?.Laps == 1);
+        await Emulator.Logs.WaitForLineAsync("c1 registered as analog sensor");
+        var race = await Emulator.GetRaceAsync();
         Assert.Equal(4321, race.Find(3)!.LastLapMs);
         Assert.Empty(race.Violations);
     }
@@ -70,35 +67,30 @@ public sealed class HandshakeTests(ITestOutputHelper output)
     [Fact]
     public async Task ControllerSetNumber_ClientFollowingAController_IsNotASensor()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var client = await emulator.ConnectAsync();
+        await using var client = await Emulator.ConnectAsync();
         await client.HandshakeAsync();
 
         await client.SendAsync(new ControllerSet("2"));
         await client.SendAsync(new AnalogLap(1000, 2));
 
-        var race = await emulator.WaitForRaceAsync(r => r.Violations.Count == 1);
+        var race = await Emulator.WaitForRaceAsync(r => r.Violations.Count == 1);
         Assert.Equal("not_registered", race.Violations[0].Kind);
-        await emulator.Logs.WaitForLineAsync("c1 registered as client following controller 2");
+        await Emulator.Logs.WaitForLineAsync("c1 registered as client following controller 2");
     }
 
     [Fact]
     public async Task PlainHttpGet_Api_DescribesTheWebSocketEndpoint()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
+        var text = await Emulator.Http.GetStringAsync("/api");
 
-        var text = await emulator.Http.GetStringAsync("/api");
-
-        Assert.Contains(emulator.Server.WebSocketUri.ToString(), text, StringComparison.Ordinal);
+        Assert.Contains(Emulator.Server.WebSocketUri.ToString(), text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PlainHttpGet_Root_ServesTheDashboardWhileTheUpgradeStillWorks()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        using var page = await emulator.Http.GetAsync("/");
-        await using var sensor = await emulator.ConnectAsync();
+        using var page = await Emulator.Http.GetAsync("/");
+        await using var sensor = await Emulator.ConnectAsync();
 
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("id=\"leaderboard\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);

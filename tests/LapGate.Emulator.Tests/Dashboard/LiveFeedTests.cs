@@ -4,18 +4,17 @@ using LapGate.Emulator.Dashboard;
 namespace LapGate.Emulator.Tests.Dashboard;
 
 /// <summary>The push stream <c>GET /api/events</c> read as raw Server-Sent Events.</summary>
-public sealed class LiveFeedTests(ITestOutputHelper output)
+public sealed class LiveFeedTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Fact]
     public async Task Events_LapArrives_PushedAsFullState()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        using var stream = await OpenAsync(emulator);
+        using var stream = await OpenAsync(Emulator);
         var first = await NextUpdateAsync(stream);
         Assert.Equal("idle", first.Race.State);
         Assert.Empty(first.Connections);
 
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
         await sensor.SendAsync(new AnalogLap(1000, 3));
         await sensor.SendAsync(new AnalogLap(5321, 3));
 
@@ -29,29 +28,26 @@ public sealed class LiveFeedTests(ITestOutputHelper output)
     [Fact]
     public async Task DropLiveClients_OpenStream_EndsItAndANewOneGetsTheState()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        using (var stream = await OpenAsync(emulator))
+        using (var stream = await OpenAsync(Emulator))
         {
             await NextUpdateAsync(stream);
-            Assert.Equal(1, emulator.Server.LiveClientCount);
+            Assert.Equal(1, Emulator.Server.LiveClientCount);
 
-            Assert.Equal(1, emulator.Server.DropLiveClients());
+            Assert.Equal(1, Emulator.Server.DropLiveClients());
 
             Assert.Null(await stream.ReadToEndOfEventAsync());
         }
-        emulator.Race.ApplyLap(1, 1000);
-        emulator.Race.ApplyLap(1, 2000);
+        Emulator.Race.ApplyLap(1, 1000);
+        Emulator.Race.ApplyLap(1, 2000);
 
-        using var again = await OpenAsync(emulator);
+        using var again = await OpenAsync(Emulator);
         Assert.Equal(1, (await NextUpdateAsync(again)).Race.Find(1)!.Laps);
     }
 
     [Fact]
     public async Task Events_ResponseHeaders_AreAnUncachedEventStream()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-
-        using var response = await emulator.Http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Emulator.Http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("no-cache", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);

@@ -8,7 +8,7 @@ internal sealed class SseReader(HttpResponseMessage response, Stream body) : IDi
     public async Task<string?> ReadToEndOfEventAsync()
     {
         var data = new List<string>();
-        using var timeout = new CancellationTokenSource(Infrastructure.TestTimeouts.Signal);
+        using var timeout = Wait.LimitToken();
         while (true)
         {
             var line = await _reader.ReadLineAsync(timeout.Token);

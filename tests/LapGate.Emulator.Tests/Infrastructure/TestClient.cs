@@ -20,17 +20,17 @@ public sealed class TestClient : IAsyncDisposable
     public static async Task<TestClient> ConnectAsync(Uri uri)
     {
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(uri, CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await socket.ConnectAsync(uri, CancellationToken.None).Within();
         return new TestClient(socket);
     }
 
     public Task SendAsync(Message message) => SendTextAsync(MessageCodec.Serialize(message));
 
     public async Task SendTextAsync(string text) =>
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None).Within();
 
     public async Task SendBinaryAsync(byte[] bytes) =>
-        await _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None).Within();
 
     /// <summary>The next frame, parsed; fails on a close.</summary>
     public async Task<Message> ReceiveAsync()
@@ -50,7 +50,7 @@ public sealed class TestClient : IAsyncDisposable
 
     public async Task<WebSocketMessage> ReceiveFrameAsync()
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+        using var timeout = Wait.LimitToken();
         return await _reader.ReceiveAsync(timeout.Token);
     }
 
@@ -74,7 +74,7 @@ public sealed class TestClient : IAsyncDisposable
         {
             if (_socket.State == WebSocketState.Open)
             {
-                using var timeout = new CancellationTokenSource(TestTimeouts.Signal);
+                using var timeout = Wait.LimitToken();
                 await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "test done", timeout.Token);
             }
         }

@@ -16,7 +16,7 @@ public sealed class TestEmulator : IAsyncDisposable
         Server = server;
         Logs = logs;
         _loggerFactory = loggerFactory;
-        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TestTimeouts.Signal };
+        Http = new HttpClient { BaseAddress = server.HttpUri, Timeout = Wait.Limit };
     }
 
     public EmulatorServer Server { get; }
@@ -38,7 +38,7 @@ public sealed class TestEmulator : IAsyncDisposable
         var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         try
         {
-            var server = await EmulatorServer.StartAsync(options, factory).WaitAsync(TestTimeouts.Signal);
+            var server = await EmulatorServer.StartAsync(options, factory).Within();
             return new TestEmulator(server, logs, factory);
         }
         catch
@@ -60,6 +60,14 @@ public sealed class TestEmulator : IAsyncDisposable
 
     /// <summary><c>POST</c> <paramref name="path"/> with a JSON body (empty by default, as start, stop and reset take).</summary>
     public Task<HttpResponseMessage> PostAsync(string path, string json = "") => Http.PostAsync(path, JsonBody(json));
+
+    /// <summary><c>POST</c> with one extra request header (<c>Origin</c>, <c>Authorization</c>…), as a browser page or a script would send it.</summary>
+    public async Task<HttpResponseMessage> PostWithHeaderAsync(string path, string header, string value, string json = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonBody(json) };
+        request.Headers.Add(header, value);
+        return await Http.SendAsync(request);
+    }
 
     /// <summary><c>POST</c> that must succeed (2xx); returns the answer for a test that reads it.</summary>
     public async Task<HttpResponseMessage> PostOkAsync(string path, string json = "")
@@ -116,7 +124,7 @@ public sealed class TestEmulator : IAsyncDisposable
         try
         {
             Check(null, EventArgs.Empty);
-            return await done.Task.WaitAsync(TestTimeouts.Signal);
+            return await done.Task.Within();
         }
         finally
         {
@@ -132,7 +140,7 @@ public sealed class TestEmulator : IAsyncDisposable
         }
         _disposed = true;
         Http.Dispose();
-        await Server.DisposeAsync().AsTask().WaitAsync(TestTimeouts.Signal);
+        await Server.DisposeAsync().AsTask().Within();
         _loggerFactory.Dispose();
         Assert.True(Logs.Errors.Count == ExpectedErrors, "the emulator logged errors:\n" + string.Join('\n', Logs.Errors));
     }

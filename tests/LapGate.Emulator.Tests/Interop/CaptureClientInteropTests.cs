@@ -74,7 +74,7 @@ public sealed class CaptureClientInteropTests(ITestOutputHelper output)
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
-            await process.WaitForExitAsync().WaitAsync(TestTimeouts.Process);
+            await process.WaitForExitAsync().Within();
         }
         catch (TimeoutException)
         {

@@ -6,8 +6,7 @@ public sealed class CountdownTests() : EngineTest(new DateTimeOffset(2026, 11, 2
     [Fact]
     public void Start_WithCountdown_StartingThenRunningOnTheClockAndTheTimedRaceCountsFromThere()
     {
-        var states = new List<RaceState>();
-        _engine.StateChanged += (_, s) => states.Add(s);
+        var states = RecordStates();
         _engine.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)) with { CountdownMs = 5000 });
 
         Assert.Equal(RaceState.Starting, _engine.Start().State);

@@ -2,7 +2,7 @@ namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>
 /// A race engine on an in-memory store and a fake clock that starts at <c>start</c>; disposed after each test.
-/// A test of what survives a restart runs an engine on a database file (<see cref="RunOnFile(string, Action{RaceEngine})"/>), then opens
+/// A test of what survives a restart runs an engine on a database file (<see cref="RunOnFile(Action{RaceEngine})"/>), then opens
 /// the file again (<see cref="Reopen"/>), both on the same clock.
 /// </summary>
 public abstract class EngineTest : IDisposable
@@ -11,6 +11,7 @@ public abstract class EngineTest : IDisposable
     protected readonly SqliteRaceStore _store = new(null);
     protected readonly RaceEngine _engine;
     private readonly List<IDisposable> _owned = [];
+    private TestDatabase? _database;
 
     protected EngineTest(DateTimeOffset start)
     {
@@ -21,38 +22,50 @@ public abstract class EngineTest : IDisposable
     /// <summary>An engine on <paramref name="store"/> with this test's clock and the default drivers.</summary>
     protected RaceEngine NewEngine(SqliteRaceStore store) => new(DriversData.Default, store, _clock, NullLogger.Instance);
 
-    /// <summary>A fresh database file, deleted after the test once every engine on it is closed.</summary>
-    protected string NewDatabaseFile()
+    /// <summary>Every state the engine enters from now on, in order.</summary>
+    protected List<RaceState> RecordStates()
     {
-        var database = new TestDatabase("race.db");
-        _owned.Add(database);
-        return database.Path;
+        var states = new List<RaceState>();
+        _engine.StateChanged += (_, s) => states.Add(s);
+        return states;
     }
 
-    /// <summary>Opens <paramref name="path"/>, hands the engine to <paramref name="use"/>, then closes engine and store, as stopping the emulator does.</summary>
-    protected void RunOnFile(string path, Action<RaceEngine> use)
+    /// <summary>
+    /// Opens this test's database file (a fresh one, deleted after the test), hands the engine to <paramref name="use"/>,
+    /// then closes engine and store, as stopping the emulator does.
+    /// </summary>
+    protected void RunOnFile(Action<RaceEngine> use) => RunOnFile(engine =>
     {
-        using var store = new SqliteRaceStore(path);
-        using var engine = NewEngine(store);
         use(engine);
-    }
+        return true;
+    });
 
-    /// <summary>As <see cref="RunOnFile(string, Action{RaceEngine})"/>, returning what <paramref name="use"/> read before the stop.</summary>
-    protected T RunOnFile<T>(string path, Func<RaceEngine, T> use)
+    /// <summary>As <see cref="RunOnFile(Action{RaceEngine})"/>, returning what <paramref name="use"/> read before the stop.</summary>
+    protected T RunOnFile<T>(Func<RaceEngine, T> use)
     {
-        using var store = new SqliteRaceStore(path);
+        using var store = new SqliteRaceStore(DatabaseFile());
         using var engine = NewEngine(store);
         return use(engine);
     }
 
-    /// <summary>An engine on <paramref name="path"/> opened again, as the emulator does when it starts; closed after the test.</summary>
-    protected RaceEngine Reopen(string path)
+    /// <summary>An engine on this test's database file opened again, as the emulator does when it starts; closed after the test.</summary>
+    protected RaceEngine Reopen()
     {
-        var store = new SqliteRaceStore(path);
+        var store = new SqliteRaceStore(DatabaseFile());
         _owned.Add(store);
         var engine = NewEngine(store);
         _owned.Add(engine);
         return engine;
+    }
+
+    private string DatabaseFile()
+    {
+        if (_database is null)
+        {
+            _database = new TestDatabase("race.db");
+            _owned.Add(_database);
+        }
+        return _database.Path;
     }
 
     public void Dispose()

@@ -1,13 +1,12 @@
 namespace LapGate.Emulator.Tests.Race;
 
 /// <summary>Laps, pits and duplicates sent over a real WebSocket and read back through <c>GET /api/race</c>.</summary>
-public sealed class LapCountingTests(ITestOutputHelper output)
+public sealed class LapCountingTests(ITestOutputHelper output) : EmulatorTest(output)
 {
     [Fact]
     public async Task AnalogLaps_CaptureTimestamps_LastAndBestToTheMillisecond()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
         // The v7 capture's crossings.
         long[][] frames = [[1722773108999, 2], [1722773109119, 1], [1722773112733, 2], [1722773112764, 1],
@@ -16,9 +15,9 @@ public sealed class LapCountingTests(ITestOutputHelper output)
         {
             await sensor.SendAsync(new AnalogLap(f[0], (int)f[1]));
         }
-        await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 3 && r.Find(2)?.Laps == 3);
+        await Emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 3 && r.Find(2)?.Laps == 3);
 
-        var race = await emulator.GetRaceAsync();
+        var race = await Emulator.GetRaceAsync();
         var one = race.Find(1)!;
         var two = race.Find(2)!;
         Assert.Equal([3645, 2764, 12811], one.LapTimes);
@@ -39,8 +38,7 @@ public sealed class LapCountingTests(ITestOutputHelper output)
     [Fact]
     public async Task AnalogLap_ExactDuplicate_IgnoredAndCounted()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
         await sensor.SendAsync(new AnalogLap(10_000, 1));
         await sensor.SendAsync(new AnalogLap(14_200, 1));
@@ -48,8 +46,8 @@ public sealed class LapCountingTests(ITestOutputHelper output)
         await sensor.SendAsync(new AnalogLap(10_000, 1));
         await sensor.SendAsync(new AnalogLap(18_400, 1));
 
-        await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 2);
-        var race = await emulator.GetRaceAsync();
+        await Emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 2);
+        var race = await Emulator.GetRaceAsync();
         Assert.Equal(2, race.DuplicatesIgnored);
         Assert.Equal([4200, 4200], race.Find(1)!.LapTimes);
         Assert.Empty(race.Violations);
@@ -58,18 +56,17 @@ public sealed class LapCountingTests(ITestOutputHelper output)
     [Fact]
     public async Task AnalogLap_OlderThanLastCrossing_ViolationAndNotCounted()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
         await sensor.SendAsync(new AnalogLap(10_000, 4));
         await sensor.SendAsync(new AnalogLap(15_000, 4));
         await sensor.SendAsync(new AnalogLap(12_000, 4));
 
-        var race = await emulator.WaitForRaceAsync(r => r.Violations.Count == 1);
+        var race = await Emulator.WaitForRaceAsync(r => r.Violations.Count == 1);
         var violation = Assert.Single(race.Violations);
         Assert.Equal("lap_out_of_order", violation.Kind);
         Assert.Equal("c1", violation.Connection);
-        var four = (await emulator.GetRaceAsync()).Find(4)!;
+        var four = (await Emulator.GetRaceAsync()).Find(4)!;
         Assert.Equal(1, four.Laps);
         Assert.Equal(5000, four.LastLapMs);
         Assert.All(four.LapTimes, t => Assert.True(t > 0));
@@ -78,21 +75,20 @@ public sealed class LapCountingTests(ITestOutputHelper output)
     [Fact]
     public async Task PitEnterAndLeave_CountsStopsAndInPitState()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
         await sensor.SendAsync(new AnalogPitEnter(2));
-        var inPit = await emulator.WaitForRaceAsync(r => r.Find(2)?.InPit == true);
+        var inPit = await Emulator.WaitForRaceAsync(r => r.Find(2)?.InPit == true);
         Assert.Equal(1, inPit.Find(2)!.PitStops);
-        Assert.True((await emulator.GetRaceAsync()).Find(2)!.InPit);
+        Assert.True((await Emulator.GetRaceAsync()).Find(2)!.InPit);
 
         await sensor.SendAsync(new AnalogPitEnter(2));
         await sensor.SendAsync(new AnalogPitLeave(2));
         await sensor.SendAsync(new AnalogPitEnter(2));
         await sensor.SendAsync(new AnalogPitLeave(2));
-        await emulator.WaitForRaceAsync(r => r.Find(2) is { PitStops: 2, InPit: false });
+        await Emulator.WaitForRaceAsync(r => r.Find(2) is { PitStops: 2, InPit: false });
 
-        var two = (await emulator.GetRaceAsync()).Find(2)!;
+        var two = (await Emulator.GetRaceAsync()).Find(2)!;
         Assert.Equal(2, two.PitStops);
         Assert.False(two.InPit);
     }
@@ -100,8 +96,7 @@ public sealed class LapCountingTests(ITestOutputHelper output)
     [Fact]
     public async Task Positions_MoreLapsLeadThenEarlierCrossing_GapAgainstLeadersSameCrossing()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
-        await using var sensor = await emulator.ConnectSensorAsync();
+        await using var sensor = await Emulator.ConnectSensorAsync();
 
         await sensor.SendAsync(new AnalogLap(1_000, 3));
         await sensor.SendAsync(new AnalogLap(1_100, 5));
@@ -109,7 +104,7 @@ public sealed class LapCountingTests(ITestOutputHelper output)
         await sensor.SendAsync(new AnalogLap(5_500, 5));
         await sensor.SendAsync(new AnalogLap(9_000, 3));
 
-        var race = await emulator.WaitForRaceAsync(r => r.Find(3)?.Laps == 2);
+        var race = await Emulator.WaitForRaceAsync(r => r.Find(3)?.Laps == 2);
         var three = race.Find(3)!;
         var five = race.Find(5)!;
         Assert.Equal(1, three.Position);
@@ -123,12 +118,11 @@ public sealed class LapCountingTests(ITestOutputHelper output)
     [Fact]
     public async Task AnalogLaps_FourSensorsAtOnce_EveryLapCountedExactly()
     {
-        await using var emulator = await TestEmulator.StartAsync(output);
         const int crossings = 200;
 
         async Task RunSensorAsync(int controller)
         {
-            await using var sensor = await emulator.ConnectSensorAsync();
+            await using var sensor = await Emulator.ConnectSensorAsync();
             for (var i = 0; i < crossings; i++)
             {
                 // Lap i takes 3000 + i ms (+ the controller id), so every lap time is known.
@@ -137,7 +131,7 @@ public sealed class LapCountingTests(ITestOutputHelper output)
         }
         await Task.WhenAll(Enumerable.Range(1, 4).Select(RunSensorAsync));
 
-        var race = await emulator.WaitForRaceAsync(r => Enumerable.Range(1, 4).All(c => r.Find(c)?.Laps == crossings - 1));
+        var race = await Emulator.WaitForRaceAsync(r => Enumerable.Range(1, 4).All(c => r.Find(c)?.Laps == crossings - 1));
         foreach (var controller in Enumerable.Range(1, 4))
         {
             var expected = Enumerable.Range(1, crossings - 1).Select(i => Crossing(controller, i) - Crossing(controller, i - 1));

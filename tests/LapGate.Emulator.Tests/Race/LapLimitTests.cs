@@ -67,8 +67,7 @@ public sealed class LapLimitTests() : EngineTest(new DateTimeOffset(2026, 11, 24
     [Fact]
     public void Restart_SameStore_RejectedLapsReplayedWithTheirReasons()
     {
-        var path = NewDatabaseFile();
-        RunOnFile(path, engine =>
+        RunOnFile(engine =>
         {
             engine.Setup(Limits);
             engine.Start();
@@ -78,7 +77,7 @@ public sealed class LapLimitTests() : EngineTest(new DateTimeOffset(2026, 11, 24
             }
         });
 
-        var again = Reopen(path);
+        var again = Reopen();
         var snapshot = again.Snapshot();
         var standing = snapshot.Find(3)!;
 

@@ -6,8 +6,7 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void ApplyLap_LapsRaceReachesCount_EndsWithThatControllerAsWinner()
     {
-        var states = new List<RaceState>();
-        _engine.StateChanged += (_, s) => states.Add(s);
+        var states = RecordStates();
         _engine.Setup(RaceSetup.ForLaps(2));
         _engine.Start();
         _engine.ApplyLap(1, 1000);
@@ -166,8 +165,7 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_RestartedMidRace_KeepsItsClock()
     {
-        var path = NewDatabaseFile();
-        RunOnFile(path, first =>
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
@@ -176,7 +174,7 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
         });
         _clock.Advance(TimeSpan.FromMinutes(1));
 
-        var second = Reopen(path);
+        var second = Reopen();
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         _clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -187,15 +185,14 @@ public sealed class RaceFinishTests() : EngineTest(new DateTimeOffset(2024, 8, 4
     [Fact]
     public void TimeRace_ExpiredWhileTheEmulatorWasDown_EndsWhenLoaded()
     {
-        var path = NewDatabaseFile();
-        RunOnFile(path, first =>
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)));
             first.Start();
         });
         _clock.Advance(TimeSpan.FromMinutes(3));
 
-        var second = Reopen(path);
+        var second = Reopen();
 
         Assert.Equal("ended", second.Snapshot().State);
         Assert.Equal(FinishReasons.Time, second.Snapshot().FinishReason);

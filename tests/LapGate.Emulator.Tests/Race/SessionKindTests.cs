@@ -40,8 +40,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     [Fact]
     public void Restart_RejectedBeforeTheStartAndAfterTheEnd_ReplayedTheSame()
     {
-        var path = NewDatabaseFile();
-        var before = RunOnFile(path, first =>
+        var before = RunOnFile(first =>
         {
             first.Setup(RaceSetup.Open);
             first.ApplyLap(1, 500);
@@ -54,7 +53,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
             return first.Snapshot();
         });
 
-        var second = Reopen(path);
+        var second = Reopen();
         var after = second.Snapshot();
 
         Assert.Equal(
@@ -211,8 +210,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
     [Fact]
     public void RaceByTime_RestartAfterTheFlag_FinishedCarsStayFinished()
     {
-        var path = NewDatabaseFile();
-        RunOnFile(path, first =>
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)) with { Kind = RaceKinds.Qualifying });
             first.Start();
@@ -223,7 +221,7 @@ public sealed class SessionKindTests() : EngineTest(new DateTimeOffset(2026, 11,
             first.ApplyLap(3, 9000);
         });
 
-        var second = Reopen(path);
+        var second = Reopen();
         var standing = second.Snapshot().Find(3)!;
 
         Assert.Equal(RaceKinds.Qualifying, second.Snapshot().Setup.Kind);

@@ -6,8 +6,7 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     [Fact]
     public void Suspend_TimedRace_ClockStandsStillLapsCountEndMovesByTheSuspension()
     {
-        var states = new List<RaceState>();
-        _engine.StateChanged += (_, s) => states.Add(s);
+        var states = RecordStates();
         _engine.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(1)));
         _engine.Start();
         _clock.Advance(TimeSpan.FromSeconds(20));
@@ -75,8 +74,7 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
     [Fact]
     public void Restart_WhileSuspended_StaysSuspendedWithItsClock()
     {
-        var path = NewDatabaseFile();
-        RunOnFile(path, first =>
+        RunOnFile(first =>
         {
             first.Setup(RaceSetup.ForTime(TimeSpan.FromMinutes(2)));
             first.Start();
@@ -85,7 +83,7 @@ public sealed class SuspensionTests() : EngineTest(new DateTimeOffset(2026, 11, 
         });
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        var second = Reopen(path);
+        var second = Reopen();
         Assert.Equal("suspended", second.Snapshot().State);
         Assert.Equal(60_000, second.Snapshot().RemainingMs);
         second.Resume();

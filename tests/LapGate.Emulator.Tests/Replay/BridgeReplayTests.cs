@@ -23,7 +23,7 @@ public sealed class BridgeReplayTests(ITestOutputHelper output)
                 Listen = "127.0.0.1:0",
                 Upstream = original.Server.WebSocketUri,
                 CapturePath = capture,
-            }).WaitAsync(TestTimeouts.Signal);
+            }).Within();
             await using (bridge)
             {
                 await using var sensor = await TestClient.ConnectAsync(bridge.ListenUri);
@@ -46,7 +46,7 @@ public sealed class BridgeReplayTests(ITestOutputHelper output)
         {
             Target = fresh.Server.WebSocketUri,
             Fast = true,
-        }).WaitAsync(TestTimeouts.Process);
+        }).Within();
 
         Assert.True(result.IsSuccess, result.Message);
         var replayed = await fresh.WaitForRaceAsync(r => r.DuplicatesIgnored == 1);

@@ -5,15 +5,19 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
 {
     private static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 12, 1, 18, 0, 0, TimeSpan.Zero));
 
+    /// <summary>An emulator on <paramref name="clock"/> that closes a connection sending no api_version within <paramref name="seconds"/>.</summary>
+    private Task<TestEmulator> StartWithHandshakeTimeoutAsync(FakeTimeProvider clock, int seconds) =>
+        TestEmulator.StartAsync(output, o =>
+        {
+            o.TimeProvider = clock;
+            o.HandshakeTimeout = TimeSpan.FromSeconds(seconds);
+        });
+
     [Fact]
     public async Task Connection_NoApiVersionWithinTimeout_ClosedWith1008AndReason()
     {
         var clock = Clock();
-        await using var emulator = await TestEmulator.StartAsync(output, o =>
-        {
-            o.TimeProvider = clock;
-            o.HandshakeTimeout = TimeSpan.FromSeconds(30);
-        });
+        await using var emulator = await StartWithHandshakeTimeoutAsync(clock, 30);
         await using var silent = await emulator.ConnectAsync();
         await emulator.Logs.WaitForLineAsync("c1 connected");
 
@@ -25,7 +29,7 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
         Assert.True(frame.IsClose);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, frame.CloseStatus);
         Assert.Equal("no api_version within 30 s", frame.CloseDescription);
-        await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).Within();
         await emulator.Logs.WaitForLineAsync("c1 disconnected (closed with 1008: no api_version within the handshake timeout)");
         Assert.Contains(emulator.Race.Snapshot().Violations, v => v.Kind == ViolationKinds.HandshakeTimeout && v.Connection == "c1");
     }
@@ -34,11 +38,7 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
     public async Task Connection_TimedOutPeerNeverAnswersClose_AbortedFiveSecondsLater()
     {
         var clock = Clock();
-        await using var emulator = await TestEmulator.StartAsync(output, o =>
-        {
-            o.TimeProvider = clock;
-            o.HandshakeTimeout = TimeSpan.FromSeconds(10);
-        });
+        await using var emulator = await StartWithHandshakeTimeoutAsync(clock, 10);
         await using var silent = await emulator.ConnectAsync();
         await emulator.Logs.WaitForLineAsync("c1 connected");
         clock.Advance(TimeSpan.FromSeconds(10));
@@ -54,11 +54,7 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
     public async Task Connection_ApiVersionInTime_StaysOpenPastTimeout()
     {
         var clock = Clock();
-        await using var emulator = await TestEmulator.StartAsync(output, o =>
-        {
-            o.TimeProvider = clock;
-            o.HandshakeTimeout = TimeSpan.FromSeconds(30);
-        });
+        await using var emulator = await StartWithHandshakeTimeoutAsync(clock, 30);
         await using var sensor = await emulator.ConnectSensorAsync();
 
         clock.Advance(TimeSpan.FromMinutes(5));

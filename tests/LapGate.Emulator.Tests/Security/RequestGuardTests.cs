@@ -70,10 +70,8 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
         emulator.SetUpOpenRace();
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = TestEmulator.JsonBody("""{"mode":"laps","laps":3}""") };
-        request.Headers.Add("Origin", "http://evil.example");
 
-        using var response = await emulator.Http.SendAsync(request);
+        using var response = await emulator.PostWithHeaderAsync(path, "Origin", "http://evil.example", """{"mode":"laps","laps":3}""");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("another site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -89,10 +87,8 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
     public async Task Post_OriginOfAnotherPortOrSandbox_Is403(string origin)
     {
         await using var emulator = await TestEmulator.StartAsync(output);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/race/reset") { Content = TestEmulator.NoBody() };
-        request.Headers.Add("Origin", origin);
 
-        using var response = await emulator.Http.SendAsync(request);
+        using var response = await emulator.PostWithHeaderAsync("api/race/reset", "Origin", origin);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -102,18 +98,14 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(output, o => o.AllowedOrigins.Add("http://Overlay.local:8080/"));
         emulator.SetUpOpenRace();
-        using var own = new HttpRequestMessage(HttpMethod.Post, "api/race/start") { Content = TestEmulator.NoBody() };
-        own.Headers.Add("Origin", emulator.Server.HttpUri.GetLeftPart(UriPartial.Authority));
-        using var allowed = new HttpRequestMessage(HttpMethod.Post, "api/race/stop") { Content = TestEmulator.NoBody() };
-        allowed.Headers.Add("Origin", "http://overlay.local:8080");
 
-        using (var response = await emulator.Http.SendAsync(own))
+        using (var own = await emulator.PostWithHeaderAsync("api/race/start", "Origin", emulator.Server.HttpUri.GetLeftPart(UriPartial.Authority)))
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         }
-        using (var response = await emulator.Http.SendAsync(allowed))
+        using (var allowed = await emulator.PostWithHeaderAsync("api/race/stop", "Origin", "http://overlay.local:8080"))
         {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
         Assert.Equal("ended", (await emulator.GetRaceAsync()).State);
     }
@@ -159,7 +151,7 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
         socket.Options.SetRequestHeader("Origin", "http://evil.example");
         socket.Options.CollectHttpResponseDetails = true;
 
-        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).WaitAsync(TestTimeouts.Signal));
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).Within());
 
         Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
         Assert.Equal(0, emulator.Server.ConnectionCount);
@@ -173,10 +165,10 @@ public sealed class RequestGuardTests(ITestOutputHelper output)
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Origin", "http://overlay.local:8080");
 
-        await socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await socket.ConnectAsync(emulator.Server.WebSocketUri, CancellationToken.None).Within();
 
         Assert.Equal(WebSocketState.Open, socket.State);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(TestTimeouts.Signal);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).Within();
     }
 
     [Theory]

@@ -1,7 +1,4 @@
-using System.Net.WebSockets;
 using LapGate.Bridge;
-using LapGate.Faults.Tests.Support;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Faults.Tests.Bridge;
 

@@ -1,11 +1,5 @@
-using System.Net.WebSockets;
 using System.Text;
 using CsCheck;
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Faults.Tests.Emulator;
 

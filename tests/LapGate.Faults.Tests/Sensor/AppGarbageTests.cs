@@ -1,6 +1,3 @@
-using LapGate.Faults.Tests.Support;
-using LapGate.Sensor.Link;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 public class AppGarbageTests

@@ -1,8 +1,3 @@
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 public class CorruptOutboxProcessTests
@@ -10,14 +5,12 @@ public class CorruptOutboxProcessTests
     [Fact]
     public async Task SensorProcess_CorruptOutboxFile_SaysSoMovesItAsideAndDelivers()
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("track.json"), LapPlan.TrackJson);
-        var outbox = dir.File("outbox.db");
+        await using var rig = await SensorRig.StartAsync();
+        var outbox = rig.Outbox;
         var garbage = "SQLite format 3\0 but then the card died " + new string('\u00ff', 3000);
         File.WriteAllText(outbox, garbage);
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null });
 
-        using var sensor = LapgateCli.Start("sensor", "--server", emulator.WebSocketUri.ToString(), "--config", dir.File("track.json"), "--outbox", outbox);
+        using var sensor = rig.StartSensor();
         await sensor.WriteLineAsync("21 1000000");
         await sensor.WriteLineAsync("21 5123456");
         sensor.CloseInput();
@@ -25,9 +18,9 @@ public class CorruptOutboxProcessTests
 
         Assert.True(exit == 0, sensor.Output);
         Assert.Contains($"the outbox {outbox} is unusable", sensor.Output, StringComparison.Ordinal);
-        var aside = Assert.Single(Directory.GetFiles(dir.Path, "outbox.db.bad-*"));
+        var aside = Assert.Single(Directory.GetFiles(rig.Dir.Path, "outbox.db.bad-*"));
         Assert.Contains(aside, sensor.Output, StringComparison.Ordinal);
         Assert.Equal(garbage, File.ReadAllText(aside));
-        Assert.Equal([4123L], emulator.Race.Snapshot().Find(1)!.LapTimes);
+        Assert.Equal([4123L], rig.Emulator.Race.Snapshot().Find(1)!.LapTimes);
     }
 }

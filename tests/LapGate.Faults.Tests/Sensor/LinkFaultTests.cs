@@ -1,8 +1,3 @@
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.Sensor.Link;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 /// <summary>The real sensor pipeline against the real emulator through a TCP relay that cuts or silences the link.</summary>

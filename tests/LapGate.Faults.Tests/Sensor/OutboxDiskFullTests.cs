@@ -1,11 +1,6 @@
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
 using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace LapGate.Faults.Tests.Sensor;
 

@@ -1,8 +1,3 @@
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
-using LapGate.Faults.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Faults.Tests.Sensor;
 
 /// <summary>One sensor per outbox, between real processes: the lock is the kernel's, so SIGKILL releases it.</summary>
@@ -11,18 +6,15 @@ public class OutboxLockProcessTests
     [Fact]
     public async Task SensorProcess_SecondOnTheSameOutbox_ExitsTwoAtOnceNamingTheFirstAndStartsOnceTheFirstIsKilled()
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("track.json"), LapPlan.TrackJson);
-        var outbox = dir.File("outbox.db");
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null });
-        string[] args = ["sensor", "--server", emulator.WebSocketUri.ToString(), "--config", dir.File("track.json"), "--outbox", outbox];
+        await using var rig = await SensorRig.StartAsync();
+        var (outbox, emulator) = (rig.Outbox, rig.Emulator);
 
-        using var first = LapgateCli.Start(args);
+        using var first = rig.StartSensor();
         await first.WaitForLineAsync("registered with the app");
         await first.WriteLineAsync("21 1000000");
         await RaceWait.CrossingsAsync(emulator, 1);
 
-        using (var second = LapgateCli.Start(args))
+        using (var second = rig.StartSensor())
         {
             // Refused before it reads a line or connects: this lap would otherwise be sent by the wrong process.
             await second.WriteLineAsync("22 1000000");
@@ -30,12 +22,12 @@ public class OutboxLockProcessTests
             Assert.Contains($"error: outbox {outbox} is in use by another lapgate sensor (pid {first.Id})", second.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("registered with the app", second.Output, StringComparison.Ordinal);
         }
-        var check = await LapgateCli.RunAsync("sensor", "--check", "--config", dir.File("track.json"), "--server", emulator.WebSocketUri.ToString());
+        var check = await LapgateCli.RunAsync("sensor", "--check", "--config", rig.Dir.File("track.json"), "--server", emulator.WebSocketUri.ToString());
         Assert.True(check.ExitCode == 0, check.Output + check.Error);
 
         first.Kill();
         await first.WaitForExitAsync();
-        using var third = LapgateCli.Start(args);
+        using var third = rig.StartSensor();
         await third.WaitForLineAsync("registered with the app");
         await third.WriteLineAsync("21 5123456");
         third.CloseInput();

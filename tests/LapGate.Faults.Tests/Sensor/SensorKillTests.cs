@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using LapGate.Emulator;
-using LapGate.Emulator.Hosting;
 using LapGate.Emulator.Race;
-using LapGate.Faults.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Faults.Tests.Sensor;
@@ -16,11 +12,8 @@ public class SensorKillTests
     [Fact]
     public async Task SensorProcess_KilledWithSigkillMidRaceAndRestarted_EveryAcceptedLapArrivesOnceAndExactAcrossTheRestart()
     {
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("track.json"), Track);
-        var outbox = dir.File("outbox.db");
-        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, DatabasePath = null });
-        string[] args = ["sensor", "--server", emulator.WebSocketUri.ToString(), "--config", dir.File("track.json"), "--outbox", outbox];
+        await using var rig = await SensorRig.StartAsync(Track);
+        var (outbox, emulator) = (rig.Outbox, rig.Emulator);
         // The device's µs clock follows real time, as a microcontroller's does, and keeps running while the sensor
         // is killed and restarted: the restarted sensor reuses the saved mapping, so every lap is exact, including
         // the one per lane that spans the restart.
@@ -28,7 +21,7 @@ public class SensorKillTests
         var fed = new List<(int Run, int Lane, long Micros)>();
         var lastMicros = 0L;
 
-        using (var first = LapgateCli.Start(args))
+        using (var first = rig.StartSensor())
         {
             // Started and connected before the first trigger, so the device clock is anchored on a warm process.
             await first.WaitForLineAsync("registered with the app");
@@ -45,7 +38,7 @@ public class SensorKillTests
         var afterKill = Journal(outbox);
         Assert.InRange(afterKill.Count, 8, 10);
 
-        using (var second = LapgateCli.Start(args))
+        using (var second = rig.StartSensor())
         {
             // The restarted sensor first delivers what the killed one left in the outbox; then the race goes on.
             // Its first trigger finds the device clock where the saved mapping expects it, and reuses the mapping.

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 
 namespace LapGate.Faults.Tests.Support;
 

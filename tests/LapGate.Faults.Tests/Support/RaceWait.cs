@@ -1,5 +1,3 @@
-using LapGate.Emulator.Hosting;
-
 namespace LapGate.Faults.Tests.Support;
 
 /// <summary>Waits on an emulator's race.</summary>

@@ -1,7 +1,4 @@
-using System.Net.WebSockets;
 using System.Text;
-using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
 
 namespace LapGate.Faults.Tests.Support;

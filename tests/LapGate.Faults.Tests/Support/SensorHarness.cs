@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using LapGate.Sensor.Config;
-using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Faults.Tests.Support;

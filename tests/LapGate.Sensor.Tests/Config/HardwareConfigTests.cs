@@ -1,5 +1,3 @@
-using LapGate.Sensor.Config;
-
 namespace LapGate.Sensor.Tests.Config;
 
 public class HardwareConfigTests

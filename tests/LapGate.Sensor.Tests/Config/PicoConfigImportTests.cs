@@ -1,6 +1,4 @@
-using LapGate.Sensor.Config;
 using LapGate.Sensor.Config.Pico;
-using LapGate.Sensor.Tests.Support;
 
 namespace LapGate.Sensor.Tests.Config;
 

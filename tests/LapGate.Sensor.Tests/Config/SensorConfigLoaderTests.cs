@@ -1,10 +1,11 @@
-using LapGate.Sensor.Config;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Config;
 
 public class SensorConfigLoaderTests
 {
+    /// <summary>The exception the loader refuses <paramref name="json"/> with (the test fails if it is accepted).</summary>
+    private static SensorConfigException Refused(string json, string source = "config") =>
+        Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json, source));
+
     private const string Valid = """
         {
           // comments are allowed
@@ -46,7 +47,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_BadJson_ReportsLineAndColumn()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("{\n  \"server\": \"ws://h:1\",\n  \"sensors\": [ {\"pin\": 21,, } ]\n}", "track.json"));
+        var ex = Refused("{\n  \"server\": \"ws://h:1\",\n  \"sensors\": [ {\"pin\": 21,, } ]\n}", "track.json");
 
         var error = Assert.Single(ex.Errors);
         Assert.StartsWith("line 3, column ", error.Where, StringComparison.Ordinal);
@@ -57,7 +58,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_UnknownPoint_NamesTheEntry()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":5,"lane":1,"point":"XX"}]}"""));
+        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":5,"lane":1,"point":"XX"}]}""");
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal("sensors[1] (pin 5)", error.Where);
@@ -69,7 +70,7 @@ public class SensorConfigLoaderTests
     [InlineData("9")]
     public void Parse_LaneOutsideOneToEight_NamesTheEntry(string lane)
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse($$"""{"server":"ws://h:1","sensors":[{"pin":21,"lane":{{lane}},"point":"FL"}]}"""));
+        var ex = Refused($$"""{"server":"ws://h:1","sensors":[{"pin":21,"lane":{{lane}},"point":"FL"}]}""");
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal("sensors[0] (pin 21)", error.Where);
@@ -79,7 +80,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_LaneNotANumber_NamesTheFieldTheValueAndWhatWasExpected()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":"one","point":"FL"}]}"""));
+        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":"one","point":"FL"}]}""");
 
         Assert.Equal("sensors[0].lane: expected a whole number, got the string \"one\"", Assert.Single(ex.Errors).ToString());
     }
@@ -87,9 +88,9 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_UnknownFields_EachNamedWithTheFieldMeant()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+        var ex = Refused("""
             {"server":"ws://h:1","minlapms":3000,"sensors":[{"pin":21,"lane":1,"point":"FL","activehigh":true},{"Pin":22,"lane":2,"point":"FL"}],"colour":"red"}
-            """));
+            """);
 
         Assert.Equal(
             [
@@ -105,7 +106,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_WrongTypes_EveryOneNamedWithPathValueAndExpectation()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+        var ex = Refused("""
             {"server":"ws://h:1","debounceMs":"abc","sensors":[
               {"pin":"26","lane":1,"point":"FL"},
               {"pin":27.5,"lane":2,"point":"FL"},
@@ -114,7 +115,7 @@ public class SensorConfigLoaderTests
               {"pin":5,"lane":5,"point":6},
               [7]
             ]}
-            """, "track.json"));
+            """, "track.json");
 
         Assert.Equal(
             [
@@ -138,7 +139,7 @@ public class SensorConfigLoaderTests
     [InlineData("// only a comment\n")]
     public void Parse_EmptyFile_SaysItIsEmpty(string json)
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json, "track.json"));
+        var ex = Refused(json, "track.json");
 
         var error = Assert.Single(ex.Errors);
         Assert.StartsWith("the file is empty: expected an object like {", error.ToString(), StringComparison.Ordinal);
@@ -152,7 +153,7 @@ public class SensorConfigLoaderTests
     [InlineData("null", "null")]
     public void Parse_NotAnObject_SaysJustThat(string json, string got)
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json, "track.json"));
+        var ex = Refused(json, "track.json");
 
         var error = Assert.Single(ex.Errors).ToString();
         Assert.StartsWith("the file: expected an object like {", error, StringComparison.Ordinal);
@@ -163,7 +164,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_FieldGivenTwice_IsAMistake()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"pin":22,"lane":1,"point":"FL"}]}"""));
+        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"pin":22,"lane":1,"point":"FL"}]}""");
 
         Assert.Equal("sensors[0].pin: given twice: keep one", Assert.Single(ex.Errors).ToString());
     }
@@ -184,7 +185,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_SamePinTwice_NamesBothEntries()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":21,"lane":2,"point":"FL"}]}"""));
+        var ex = Refused("""{"server":"ws://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"},{"pin":21,"lane":2,"point":"FL"}]}""");
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal("sensors[1] (pin 21)", error.Where);
@@ -196,7 +197,7 @@ public class SensorConfigLoaderTests
     {
         const string json = """{"sensors":[{"pin":21,"lane":1,"point":"FL"}]}""";
 
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse(json));
+        var ex = Refused(json);
         Assert.Equal("server", Assert.Single(ex.Errors).Where);
         Assert.Equal(new Uri("ws://10.0.0.2:50780"), SensorConfigLoader.Parse(json, serverOverride: new Uri("ws://10.0.0.2:50780")).Server);
         Assert.Null(SensorConfigLoader.Parse(json, requireServer: false).Server);
@@ -205,7 +206,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_ServerNotWebSocket_IsAnError()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"http://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"}]}"""));
+        var ex = Refused("""{"server":"http://h:1","sensors":[{"pin":21,"lane":1,"point":"FL"}]}""");
 
         Assert.Contains("ws://", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
     }
@@ -213,13 +214,13 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_SeveralMistakes_ReportsEveryOne()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""
+        var ex = Refused("""
             {"sensors":[
               {"pin":21,"lane":9,"point":"FL"},
               {"pin":21,"lane":1,"point":"ZZ"},
               {"lane":2,"point":"FL"}
             ], "minLapMs": -5}
-            """));
+            """);
 
         Assert.Equal(6, ex.Errors.Count);
         Assert.Contains(ex.Errors, e => e.Where == "server");
@@ -233,7 +234,7 @@ public class SensorConfigLoaderTests
     [Fact]
     public void Parse_NoSensors_IsAnError()
     {
-        var ex = Assert.Throws<SensorConfigException>(() => SensorConfigLoader.Parse("""{"server":"ws://h:1","sensors":[]}"""));
+        var ex = Refused("""{"server":"ws://h:1","sensors":[]}""");
 
         Assert.Equal("sensors", Assert.Single(ex.Errors).Where);
     }

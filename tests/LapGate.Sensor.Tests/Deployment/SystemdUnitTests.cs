@@ -1,5 +1,3 @@
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Deployment;
 
 /// <summary>The unit file, the package's files and the README's install steps name the same paths.</summary>

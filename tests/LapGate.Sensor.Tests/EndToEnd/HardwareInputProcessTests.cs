@@ -1,8 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Xunit.Abstractions;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 

@@ -1,6 +1,3 @@
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.EndToEnd;
 
 public class SensorCheckTests

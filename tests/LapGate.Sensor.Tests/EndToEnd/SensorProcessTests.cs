@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 

@@ -1,8 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.EndToEnd;
 
 public class SensorRestartTests

@@ -1,6 +1,3 @@
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.EndToEnd;
 
 /// <summary>The built <c>lapgate setup from-pico</c>: writes a config that <c>lapgate sensor --check</c> accepts.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Filtering;
-
 namespace LapGate.Sensor.Tests.Filtering;
 
 public class DebouncerTests
@@ -21,5 +19,16 @@ public class DebouncerTests
 
         Assert.True(debouncer.Accept(21, 1_000_000));
         Assert.True(debouncer.Accept(22, 1_000_001));
+    }
+
+    [Fact]
+    public void Accept_TimeBeforeTheLastAccepted_IsNotABounce()
+    {
+        var debouncer = new Debouncer(TimeSpan.FromMilliseconds(50));
+
+        Assert.True(debouncer.Accept(21, 1_000_000));
+        Assert.True(debouncer.Accept(21, 999_000));
+        Assert.False(debouncer.Accept(21, 1_000_500));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Debouncer(TimeSpan.FromTicks(-1)));
     }
 }

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Filtering;
-
 namespace LapGate.Sensor.Tests.Filtering;
 
 public class MinLapFilterTests
@@ -24,5 +22,16 @@ public class MinLapFilterTests
         filter.Clear();
 
         Assert.True(filter.Accept(1, 10_100));
+    }
+
+    [Fact]
+    public void Accept_LapBeforeTheLastAccepted_Rejects()
+    {
+        var filter = new MinLapFilter(TimeSpan.FromSeconds(1));
+
+        Assert.True(filter.Accept(1, 10_000));
+        Assert.False(filter.Accept(1, 9_000));
+        Assert.Equal(10_000, filter.LastLap(1));
+        Assert.Null(filter.LastLap(2));
     }
 }

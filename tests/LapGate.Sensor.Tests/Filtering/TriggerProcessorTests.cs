@@ -1,10 +1,3 @@
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Filtering;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Timing;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Filtering;
 
 public class TriggerProcessorTests

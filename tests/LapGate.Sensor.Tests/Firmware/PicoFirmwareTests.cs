@@ -1,5 +1,4 @@
 using System.Globalization;
-using LapGate.Sensor.Tests.Support;
 
 namespace LapGate.Sensor.Tests.Firmware;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using LapGate.Sensor.Inputs;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,9 +1,5 @@
 using System.Device.Gpio;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,7 +1,4 @@
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Keyboard;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsCheck;
-using LapGate.Sensor.Inputs;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Inputs;
-
 namespace LapGate.Sensor.Tests.Inputs;
 
 public class LineParserTests

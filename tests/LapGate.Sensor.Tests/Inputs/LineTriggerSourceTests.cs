@@ -1,7 +1,4 @@
-using LapGate.Sensor.Inputs;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

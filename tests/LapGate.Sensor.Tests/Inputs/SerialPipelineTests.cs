@@ -1,10 +1,4 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Serial;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,8 +1,4 @@
-using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Serial;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Inputs;
 

@@ -1,7 +1,3 @@
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Inputs;
 
 public class SimulatedTrackTests

@@ -1,11 +1,5 @@
 using System.Threading.Channels;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Link;
 
@@ -29,7 +23,7 @@ public class AppLinkCountTests
         await app.WaitUntilAsync(f => f.Count == 1, "api_version");
 
         // Accepted while the link waits for the app's reply: queued, not yet taken by the link.
-        foreach (var e in outbox.Append([LinkHarness.Lap(1, 1000)]))
+        foreach (var e in outbox.Append([Lap(1, 1000)]))
         {
             Assert.True(events.Writer.TryWrite(e));
         }

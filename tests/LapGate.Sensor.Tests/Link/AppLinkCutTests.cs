@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using Xunit.Abstractions;
 
 namespace LapGate.Sensor.Tests.Link;
 
@@ -17,13 +13,13 @@ public class AppLinkCutTests(ITestOutputHelper output)
         await using var app = new StandInApp(script);
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
-        var laps = link.Add(LinkHarness.Lap(1, 10_000), LinkHarness.Lap(2, 10_050), LinkHarness.Lap(1, 15_000));
+        var laps = link.Add(Lap(1, 10_000), Lap(2, 10_050), Lap(1, 15_000));
         var drop = await link.Drops.WaitAsync();
         // Raised before the drop, on the link's loop: what the app's pongs confirmed on connection 1.
         var confirmedFirst = link.Confirmed.Values.SelectMany(c => c).Select(e => e.TimestampMs).ToArray();
         var replayed = laps.Select(e => e.TimestampMs).Except(confirmedFirst).ToArray();
         await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length, "the replay on connection 2");
-        link.Add(LinkHarness.Lap(2, 16_000));
+        link.Add(Lap(2, 16_000));
         await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length + 1, "the new lap after the replay");
         await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 16_000));
 
@@ -47,7 +43,7 @@ public class AppLinkCutTests(ITestOutputHelper output)
         await using var link = new LinkHarness(app.Url, options).Start();
         await link.States.WaitAsync(s => s == LinkState.Connected);
 
-        link.Add(LinkHarness.Lap(1, 20_000));
+        link.Add(Lap(1, 20_000));
         await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the lap");
         var silentSince = Stopwatch.StartNew();
         var drop = await link.Drops.WaitAsync();
@@ -70,9 +66,9 @@ public class AppLinkCutTests(ITestOutputHelper output)
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
         await link.States.WaitAsync(s => s == LinkState.Connected);
 
-        link.Add(LinkHarness.Lap(1, 30_000));
+        link.Add(Lap(1, 30_000));
         await app.WaitUntilAsync(f => f.Events(1).Count == 1, "the first lap");
-        link.Add(LinkHarness.Lap(2, 30_400), LinkHarness.Lap(1, 31_000));
+        link.Add(Lap(2, 30_400), Lap(1, 31_000));
         await link.Sent.WaitAsync(s => s.Any(e => e.TimestampMs == 31_000));
         var drop = await link.Drops.WaitAsync();
         var confirmedBeforeDrop = link.Confirmed.Values.Count;

@@ -1,10 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Link;
 
 public class AppLinkDeliveryTests
@@ -17,7 +10,7 @@ public class AppLinkDeliveryTests
         await using var app = new StandInApp();
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
 
-        link.Add(LinkHarness.Lap(1, 30_000));
+        link.Add(Lap(1, 30_000));
         var confirmed = await link.Confirmed.WaitAsync();
 
         Assert.Equal(30_000, Assert.Single(confirmed).TimestampMs);
@@ -43,7 +36,7 @@ public class AppLinkDeliveryTests
 
         for (var i = 0; i < 20; i++)
         {
-            link.Add(LinkHarness.Lap(1 + (i % 4), 40_000 + (i * 250)));
+            link.Add(Lap(1 + (i % 4), 40_000 + (i * 250)));
         }
         await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == 40_000 + (19 * 250)));
 
@@ -64,7 +57,7 @@ public class AppLinkDeliveryTests
         await using var app = new StandInApp();
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
 
-        link.Add(LinkHarness.Lap(1, 1_000), LinkHarness.Lap(1, 7_000));
+        link.Add(Lap(1, 1_000), Lap(1, 7_000));
         link.Complete();
         await link.Run!.Within();
 
@@ -81,7 +74,7 @@ public class AppLinkDeliveryTests
         await using var app = new StandInApp();
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(), time).Start();
 
-        link.Add(LinkHarness.Lap(1, 2_000), LinkHarness.Lap(2, 2_100), LinkHarness.Lap(1, 3_000));
+        link.Add(Lap(1, 2_000), Lap(2, 2_100), Lap(1, 3_000));
         await app.WaitUntilAsync(f => f.Events().Count == 3, "the three laps");
         await link.StopAsync();
 
@@ -106,7 +99,7 @@ public class AppLinkDeliveryTests
         };
         await using var link = new LinkHarness(app.Url, options).Start();
 
-        link.Add(LinkHarness.Lap(1, 5_000));
+        link.Add(Lap(1, 5_000));
         await app.WaitUntilAsync(f => f.Events().Count == 1, "the lap");
         await link.Sent.WaitAsync();
         await link.StopAsync();
@@ -122,12 +115,12 @@ public class AppLinkDeliveryTests
         await using var app = new StandInApp();
         await using (var firstRun = new LinkHarness(new Uri("ws://127.0.0.1:1/"), LinkHarness.FastOptions(), dir: dir))
         {
-            var written = firstRun.Outbox.Append([LinkHarness.Lap(1, 1_722_773_108_999), new SensorEvent(0, EventKind.PitEnter, 2, 1_722_773_109_000, 32), LinkHarness.Lap(2, 1_722_773_109_119)]);
+            var written = firstRun.Outbox.Append([Lap(1, 1_722_773_108_999), new SensorEvent(0, EventKind.PitEnter, 2, 1_722_773_109_000, 32), Lap(2, 1_722_773_109_119)]);
             firstRun.Outbox.MarkDelivered([written[0].Id]);
         }
 
         await using var secondRun = new LinkHarness(app.Url, LinkHarness.FastOptions(), dir: dir).Start();
-        secondRun.Add(LinkHarness.Lap(1, 1_722_773_115_000));
+        secondRun.Add(Lap(1, 1_722_773_115_000));
         await app.WaitUntilAsync(f => f.Events().Count == 3, "old and new events");
 
         Assert.Equal(

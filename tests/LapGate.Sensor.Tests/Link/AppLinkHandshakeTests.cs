@@ -1,8 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Link;
 
 public class AppLinkHandshakeTests
@@ -13,7 +8,7 @@ public class AppLinkHandshakeTests
         await using var app = new StandInApp();
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
-        link.Add(LinkHarness.Lap(1, 1_000_000), LinkHarness.Lap(2, 1_000_100));
+        link.Add(Lap(1, 1_000_000), Lap(2, 1_000_100));
         await app.WaitUntilAsync(f => f.Events().Count == 2, "two laps");
 
         Assert.Equal(
@@ -45,7 +40,7 @@ public class AppLinkHandshakeTests
         await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions()).Start();
 
         await link.Messages.WaitAsync(m => m is Reset);
-        link.Add(LinkHarness.Lap(1, 5_000));
+        link.Add(Lap(1, 5_000));
         await app.WaitUntilAsync(f => f.Events().Count == 1, "a lap");
 
         Assert.Equal([new ApiVersionRequest(), new ControllerSet("Z"), new AnalogLap(5_000, 1)], app.Frames.Messages());

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Link;
-
 namespace LapGate.Sensor.Tests.Link;
 
 public class ExponentialBackoffPolicyTests

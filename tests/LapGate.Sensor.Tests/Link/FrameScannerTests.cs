@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using LapGate.Sensor.Link;
 
 namespace LapGate.Sensor.Tests.Link;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Outbox;
 
@@ -11,8 +8,6 @@ namespace LapGate.Sensor.Tests.Outbox;
 /// </summary>
 public class OutboxEnvironmentTests
 {
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void OpenOrRecover_ReadOnlyRemount_RefusedNamingTheMountAndNothingIsMoved()
     {

@@ -1,6 +1,3 @@
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Outbox;
 
 /// <summary>The lock in one process (two real processes: LapGate.Faults.Tests OutboxLockProcessTests).</summary>

@@ -1,16 +1,10 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LapGate.Sensor.Tests.Outbox;
 
 public class OutboxRecoveryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 18, 30, 5, TimeSpan.Zero);
-
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
 
     [Fact]
     public void OpenOrRecover_HealthyFile_OpensItWithItsPendingEvents()

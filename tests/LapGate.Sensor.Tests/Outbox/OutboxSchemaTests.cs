@@ -1,6 +1,3 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Sensor.Tests.Outbox;

@@ -1,7 +1,3 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Sensor.Tests.Outbox;
@@ -9,8 +5,6 @@ namespace LapGate.Sensor.Tests.Outbox;
 /// <summary>Commit without fsync, then <see cref="SqliteOutbox.FlushToDisk"/>: what it claims and what others see.</summary>
 public class SqliteOutboxFlushTests
 {
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void FlushToDisk_AfterABatch_DurableThroughIsItsLastId()
     {

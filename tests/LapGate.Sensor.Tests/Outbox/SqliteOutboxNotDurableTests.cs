@@ -1,7 +1,3 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace LapGate.Sensor.Tests.Outbox;
@@ -9,8 +5,6 @@ namespace LapGate.Sensor.Tests.Outbox;
 /// <summary>A write that fails during a run (a real full tmpfs) keeps everything in memory, in order, and writes it once it can.</summary>
 public class SqliteOutboxNotDurableTests
 {
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void Append_DiskFullThenFreed_EventsNumberedInOrderKeptInMemoryAndWrittenWithTheirMarks()
     {

@@ -1,14 +1,7 @@
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Outbox;
 
 public class SqliteOutboxTests
 {
-    private static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
-
     [Fact]
     public void Append_Events_NumbersThemInOrderAndKeepsThemPending()
     {

@@ -1,11 +1,5 @@
 using System.Device.Gpio;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Events;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Pipeline;
 

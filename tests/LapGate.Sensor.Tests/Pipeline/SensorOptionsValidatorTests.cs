@@ -1,7 +1,3 @@
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.Probing;
 
 namespace LapGate.Sensor.Tests.Pipeline;

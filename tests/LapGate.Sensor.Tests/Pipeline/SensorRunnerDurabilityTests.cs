@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Tests.Pipeline;

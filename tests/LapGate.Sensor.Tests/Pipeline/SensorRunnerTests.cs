@@ -1,12 +1,3 @@
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Config;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Inputs;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Pipeline;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
-
 namespace LapGate.Sensor.Tests.Pipeline;
 
 public class SensorRunnerTests

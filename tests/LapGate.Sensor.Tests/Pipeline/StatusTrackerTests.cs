@@ -1,7 +1,4 @@
 using LapGate.Protocol.Codec;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Pipeline;
 
 namespace LapGate.Sensor.Tests.Pipeline;
 

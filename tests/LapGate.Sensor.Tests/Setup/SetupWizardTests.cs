@@ -1,9 +1,6 @@
 using System.Device.Gpio;
 using LapGate.Cli.Setup;
-using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs.Gpio;
-using LapGate.Sensor.Tests.Support;
-using LapGate.TestSupport;
 using Spectre.Console.Testing;
 
 namespace LapGate.Sensor.Tests.Setup;

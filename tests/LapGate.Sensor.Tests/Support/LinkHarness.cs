@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using LapGate.Protocol.Messages;
-using LapGate.Sensor.Events;
-using LapGate.Sensor.Link;
-using LapGate.Sensor.Outbox;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Support;
 
@@ -77,8 +72,6 @@ public sealed class LinkHarness : IAsyncDisposable
         await _stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run!.Within());
     }
-
-    public static SensorEvent Lap(int lane, long ts) => new(0, EventKind.Lap, lane, ts, 20 + lane);
 
     public async ValueTask DisposeAsync()
     {

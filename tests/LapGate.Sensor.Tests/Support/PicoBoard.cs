@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using LapGate.TestSupport;
 
 namespace LapGate.Sensor.Tests.Support;
 

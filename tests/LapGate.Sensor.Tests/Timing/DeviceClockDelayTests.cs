@@ -1,5 +1,4 @@
 using CsCheck;
-using LapGate.Sensor.Timing;
 
 namespace LapGate.Sensor.Tests.Timing;
 

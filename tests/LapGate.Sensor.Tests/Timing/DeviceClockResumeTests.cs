@@ -1,7 +1,3 @@
-using LapGate.Sensor.Timing;
-using LapGate.TestSupport;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 /// <summary>
@@ -30,23 +26,38 @@ public sealed class DeviceClockResumeTests : IDisposable
 
     private static long Ms(long raw) => raw / 1000;
 
+    /// <summary>A first run that stamps one crossing and ends (its mapping saved in the outbox).</summary>
+    private void RunFirst()
+    {
+        using var first = new SensorRun(Outbox, _time);
+        _ = Cross(first, out _);
+    }
+
+    /// <summary>
+    /// After <paramref name="away"/>, a new run on the same outbox stamps a crossing that arrives
+    /// <paramref name="latencyMs"/> late; it must have resumed the saved mapping. Returns the stamp and the raw device time.
+    /// </summary>
+    private (long Stamp, long Raw) CrossAfterRestart(TimeSpan away, int latencyMs)
+    {
+        _time.Advance(away);
+        using var second = new SensorRun(Outbox, _time);
+        var stamp = Cross(second, out var raw, latencyMs);
+        Assert.Equal(ClockResume.Resumed, second.Clock.Resume);
+        return (stamp, raw);
+    }
+
     [Fact]
     public void ToEpochMillis_RestartWhileDeviceRuns_ReusesMappingAndSpanningLapIsExact()
     {
-        long before, rawBefore, after, rawAfter;
+        long before, rawBefore;
         using (var first = new SensorRun(Outbox, _time))
         {
             _ = Cross(first, out _, latencyMs: 1);
             _time.Advance(TimeSpan.FromMilliseconds(5_321));
             before = Cross(first, out rawBefore, latencyMs: 1);
         }
-        _time.Advance(TimeSpan.FromMilliseconds(2_750));
-        using (var second = new SensorRun(Outbox, _time))
-        {
-            // A slow arrival in the new process: re-anchoring would put this lap 40 ms late.
-            after = Cross(second, out rawAfter, latencyMs: 41);
-            Assert.Equal(ClockResume.Resumed, second.Clock.Resume);
-        }
+        // A slow arrival in the new process: re-anchoring would put this lap 40 ms late.
+        var (after, rawAfter) = CrossAfterRestart(TimeSpan.FromMilliseconds(2_750), latencyMs: 41);
 
         Assert.Equal(Ms(rawAfter) - Ms(rawBefore), after - before);
     }
@@ -55,17 +66,12 @@ public sealed class DeviceClockResumeTests : IDisposable
     public void ToEpochMillis_CounterWrapsWhileSensorIsDown_ReusesMappingExactly()
     {
         _deviceAtStart = DeviceClock.WrapMicros - 4_000_000;
-        long before, rawBefore, after, rawAfter;
+        long before, rawBefore;
         using (var first = new SensorRun(Outbox, _time))
         {
             before = Cross(first, out rawBefore);
         }
-        _time.Advance(TimeSpan.FromSeconds(30));
-        using (var second = new SensorRun(Outbox, _time))
-        {
-            after = Cross(second, out rawAfter, latencyMs: 17);
-            Assert.Equal(ClockResume.Resumed, second.Clock.Resume);
-        }
+        var (after, rawAfter) = CrossAfterRestart(TimeSpan.FromSeconds(30), latencyMs: 17);
 
         Assert.True(rawAfter > DeviceClock.WrapMicros);
         Assert.Equal(Ms(rawAfter) - Ms(rawBefore), after - before);
@@ -74,10 +80,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     [Fact]
     public void ToEpochMillis_DeviceResetDuringRestart_MapsAfreshAtArrival()
     {
-        using (var first = new SensorRun(Outbox, _time))
-        {
-            _ = Cross(first, out _);
-        }
+        RunFirst();
         _time.Advance(TimeSpan.FromSeconds(5));
         using var second = new SensorRun(Outbox, _time);
 
@@ -90,10 +93,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     [Fact]
     public void ToEpochMillis_AwayLongerThanOneWrap_MapsAfreshAtArrival()
     {
-        using (var first = new SensorRun(Outbox, _time))
-        {
-            _ = Cross(first, out _);
-        }
+        RunFirst();
         _time.Advance(TimeSpan.FromMinutes(72));
         using var second = new SensorRun(Outbox, _time);
 
@@ -111,10 +111,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     public void ToEpochMillis_DeviceDriftOverAMinuteAway_ResumesOnlyWithinTolerance(double rate, ClockResume expected)
     {
         _rate = rate;
-        using (var first = new SensorRun(Outbox, _time))
-        {
-            _ = Cross(first, out _);
-        }
+        RunFirst();
         _time.Advance(TimeSpan.FromSeconds(60));
         using var second = new SensorRun(Outbox, _time);
 
@@ -126,10 +123,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     [Fact]
     public void ToEpochMillis_HostClockBehindCheckpoint_MapsAfresh()
     {
-        using (var first = new SensorRun(Outbox, _time))
-        {
-            _ = Cross(first, out _);
-        }
+        RunFirst();
         // The next process starts on a host whose wall clock was set 10 minutes back.
         var earlier = new FakeTimeProvider(_time.GetUtcNow().AddMinutes(-10));
         using var second = new SensorRun(Outbox, earlier);
@@ -142,10 +136,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     [Fact]
     public void ToEpochMillis_OtherInputSource_HasItsOwnMapping()
     {
-        using (var first = new SensorRun(Outbox, _time))
-        {
-            _ = Cross(first, out _);
-        }
+        RunFirst();
         _time.Advance(TimeSpan.FromSeconds(1));
         using var usb0 = new SensorRun(Outbox, _time);
         using var usb1 = new SensorRun(Outbox, _time, "serial:/dev/ttyUSB1");
@@ -161,7 +152,7 @@ public sealed class DeviceClockResumeTests : IDisposable
     public void ToEpochMillis_LongRunThenRestart_CheckpointsKeepTheMappingExact()
     {
         // 80 minutes of laps every 7 s (more than a wrap): the checkpoints keep the saved device time recent.
-        long before, rawBefore, after, rawAfter;
+        long before, rawBefore;
         using (var first = new SensorRun(Outbox, _time))
         {
             before = Cross(first, out rawBefore);
@@ -171,12 +162,7 @@ public sealed class DeviceClockResumeTests : IDisposable
                 before = Cross(first, out rawBefore, latencyMs: 1 + (i % 5));
             }
         }
-        _time.Advance(TimeSpan.FromSeconds(4));
-        using (var second = new SensorRun(Outbox, _time))
-        {
-            after = Cross(second, out rawAfter, latencyMs: 30);
-            Assert.Equal(ClockResume.Resumed, second.Clock.Resume);
-        }
+        var (after, rawAfter) = CrossAfterRestart(TimeSpan.FromSeconds(4), latencyMs: 30);
 
         Assert.Equal(Ms(rawAfter) - Ms(rawBefore), after - before);
     }

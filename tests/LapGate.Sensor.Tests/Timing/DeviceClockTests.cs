@@ -1,5 +1,3 @@
-using LapGate.Sensor.Timing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 public class DeviceClockTests

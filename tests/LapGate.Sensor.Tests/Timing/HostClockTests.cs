@@ -1,7 +1,3 @@
-using LapGate.Sensor.Tests.Support;
-using LapGate.Sensor.Timing;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 public class HostClockTests

@@ -1,5 +1,3 @@
-using LapGate.Sensor.Timing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 /// <summary>A device-clock store in memory, standing in for the outbox between two "runs" of a property.</summary>

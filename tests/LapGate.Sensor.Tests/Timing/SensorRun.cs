@@ -1,7 +1,3 @@
-using LapGate.Sensor.Outbox;
-using LapGate.Sensor.Timing;
-using Microsoft.Extensions.Time.Testing;
-
 namespace LapGate.Sensor.Tests.Timing;
 
 /// <summary>One run of a sensor process for the clock tests: the outbox file opened, a fresh host clock, a device clock on the store.</summary>

@@ -48,6 +48,30 @@ public static class GpioDriverSelector
         return version == 2 ? new LibGpiodV2Driver(chip) : new LibGpiodDriver(chip);
     }
 
+    /// <summary>
+    /// Runs <paramref name="createDriver"/>: a libgpiod that cannot be loaded, or a chip that cannot be opened, becomes an
+    /// <see cref="InputOpenException"/> that says what to do, its message starting with <paramref name="prefix"/>.
+    /// </summary>
+    internal static GpioDriver Run(Func<GpioDriver> createDriver, string prefix)
+    {
+        try
+        {
+            return createDriver();
+        }
+        catch (InputOpenException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            throw new InputOpenException($"{prefix}the GPIO library libgpiod could not be loaded ({ex.Message}). " + InstallHint, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+        {
+            throw new InputOpenException($"{prefix}the GPIO chip cannot be opened: {ex.Message}. " + ChipHint, ex);
+        }
+    }
+
     private static bool TryLoad(string name)
     {
         if (!NativeLibrary.TryLoad(name, out var handle))

@@ -23,24 +23,7 @@ public sealed class GpioGateWatcher : IGateWatcher
     public GpioGateWatcher(Func<GpioDriver> createDriver, IEnumerable<int>? pins = null)
     {
         ArgumentNullException.ThrowIfNull(createDriver);
-        GpioDriver driver;
-        try
-        {
-            driver = createDriver();
-        }
-        catch (InputOpenException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-        {
-            throw new InputOpenException($"the GPIO library libgpiod could not be loaded ({ex.Message}). " + GpioDriverSelector.InstallHint, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
-        {
-            throw new InputOpenException($"the GPIO chip cannot be opened: {ex.Message}. " + GpioDriverSelector.ChipHint, ex);
-        }
-        _controller = new GpioController(driver);
+        _controller = new GpioController(GpioDriverSelector.Run(createDriver, ""));
         var skipped = new List<int>();
         foreach (var pin in pins ?? HeaderPins)
         {

@@ -74,26 +74,7 @@ public sealed class GpioTriggerSource : ITriggerSource
 
     private GpioController Open(ChannelWriter<Trigger> writer)
     {
-        GpioDriver driver;
-        try
-        {
-            driver = _createDriver();
-        }
-        catch (InputOpenException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
-        {
-            throw new InputOpenException($"{Name}: the GPIO library libgpiod could not be loaded ({ex.Message}). "
-                + GpioDriverSelector.InstallHint, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
-        {
-            throw new InputOpenException($"{Name}: the GPIO chip cannot be opened: {ex.Message}. " + GpioDriverSelector.ChipHint, ex);
-        }
-
-        var controller = new GpioController(driver);
+        var controller = new GpioController(GpioDriverSelector.Run(_createDriver, Name + ": "));
         try
         {
             foreach (var entry in _config.Sensors)

@@ -17,8 +17,7 @@ namespace LapGate.Cli.Commands;
 internal static class SensorCommand
 {
     /// <summary>The flag of each setting the sensor library's problems name.</summary>
-    private static readonly OptionFlags Flags = new(
-        ("serverOverride", "--server"));
+    private static readonly OptionFlags Flags = new(("serverOverride", "--server"));
 
     public static Command Create()
     {

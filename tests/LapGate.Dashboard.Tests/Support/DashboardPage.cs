@@ -55,7 +55,7 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>The leaderboard row of a controller.</summary>
     public ILocator Row(int controller) => Page.Locator($"#leaderboard tbody tr[data-controller='{controller}']");
 
-    public Task<SensorClient> ConnectSensorAsync() => SensorClient.ConnectAsync(Emulator.WebSocketUri);
+    public Task<TestClient> ConnectSensorAsync() => TestClient.ConnectSensorAsync(Emulator.WebSocketUri);
 
     /// <summary>Where artifacts go: <c>TestResults/</c> under the test output folder.</summary>
     public static string ArtifactPath(string name)

@@ -11,13 +11,13 @@ public sealed class RaceSetupApiTests(ITestOutputHelper output) : EmulatorTest(o
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(RaceSetup.ForLaps(2), (await Emulator.GetRaceAsync()).Setup);
         await Emulator.PostOkAsync("api/race/start");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
 
         await sensor.SendAsync(new AnalogLap(1000, 4));
         await sensor.SendAsync(new AnalogLap(4321, 4));
         await sensor.SendAsync(new AnalogLap(8642, 4));
 
-        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveMessageAsync());
         var race = await Emulator.GetRaceAsync();
         Assert.Equal("ended", race.State);
         Assert.Equal(FinishReasons.Laps, race.FinishReason);

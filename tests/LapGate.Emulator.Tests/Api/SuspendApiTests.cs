@@ -10,17 +10,17 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
         await using var sensor = await emulator.ConnectSensorAsync();
         emulator.SetUpOpenRace();
         await emulator.PostOkAsync("api/race/start");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
 
         await emulator.PostOkAsync("api/race/suspend");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Suspended), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Suspended), await sensor.ReceiveMessageAsync());
         Assert.Equal("suspended", (await emulator.GetRaceAsync()).State);
         await sensor.SendAsync(new AnalogLap(1000, 1));
         await sensor.SendAsync(new AnalogLap(5000, 1));
         await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1);
 
         await emulator.PostOkAsync("api/race/resume");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
         Assert.Equal("running", (await emulator.GetRaceAsync()).State);
     }
 
@@ -44,10 +44,10 @@ public sealed class SuspendApiTests(ITestOutputHelper output)
         await emulator.PostOkAsync("api/race/setup", """{"mode":"laps","laps":3,"countdownMs":3000}""");
 
         await emulator.PostOkAsync("api/race/start");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Starting), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Starting), await sensor.ReceiveMessageAsync());
         clock.Advance(TimeSpan.FromSeconds(3));
 
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
         Assert.Equal("running", (await emulator.GetRaceAsync()).State);
     }
 }

@@ -74,10 +74,10 @@ public sealed class ViolationTests(ITestOutputHelper output) : EmulatorTest(outp
         {
             // The server may close before the whole frame is sent; the close frame is what counts.
         }
-        var close = await offender.ReceiveFrameAsync();
+        var close = await offender.ReceiveAsync();
 
         Assert.True(close.IsClose);
-        Assert.Equal(WebSocketCloseStatus.MessageTooBig, close.CloseStatus);
+        Assert.Equal((int)WebSocketCloseStatus.MessageTooBig, close.CloseCode);
         var race = await Emulator.WaitForRaceAsync(r => r.Violations.Count == 1);
         Assert.Equal("too_large", race.Violations[0].Kind);
         Assert.Equal("c2", race.Violations[0].Connection);

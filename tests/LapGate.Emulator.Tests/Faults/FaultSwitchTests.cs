@@ -13,10 +13,10 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         await sensor.SendAsync(new AnalogLap(1000, 1));
         await sensor.SendAsync(new AnalogPitEnter(1));
         await sensor.SendAsync(new AnalogLap(5000, 1));
-        var close = await sensor.ReceiveFrameAsync();
+        var close = await sensor.ReceiveAsync();
 
         Assert.True(close.IsClose);
-        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, close.CloseStatus);
+        Assert.Equal((int)WebSocketCloseStatus.EndpointUnavailable, close.CloseCode);
         var race = await emulator.WaitForRaceAsync(r => r.Find(1)?.Laps == 1);
         Assert.Equal(4000, race.Find(1)!.LastLapMs);
         Assert.Equal(1, race.Find(1)!.PitStops);
@@ -43,13 +43,13 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         // While the handshake waits, a broadcast overtakes it: nothing of the handshake was sent yet.
         emulator.SetUpOpenRace();
         await emulator.PostOkAsync("api/race/start");
-        Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveMessageAsync());
 
         clock.Advance(TimeSpan.FromMilliseconds(1500));
 
-        Assert.IsType<UpdateControllerData>(await client.ReceiveAsync());
-        Assert.Equal(new UpdateServerInfo(false), await client.ReceiveAsync());
-        Assert.Equal(new ApiVersionReply(7), await client.ReceiveAsync());
+        Assert.IsType<UpdateControllerData>(await client.ReceiveMessageAsync());
+        Assert.Equal(new UpdateServerInfo(false), await client.ReceiveMessageAsync());
+        Assert.Equal(new ApiVersionReply(7), await client.ReceiveMessageAsync());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class FaultSwitchTests(ITestOutputHelper output)
         emulator.SetUpOpenRace();
         await emulator.PostOkAsync("api/race/start");
 
-        Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus("running"), await client.ReceiveMessageAsync());
         await client.SendAsync(new ControllerSet("Z"));
         await client.SendAsync(new AnalogLap(100, 8));
         await client.SendAsync(new AnalogLap(2100, 8));

@@ -91,12 +91,7 @@ public sealed class TestEmulator : IAsyncDisposable
     public Task<TestClient> ConnectAsync() => TestClient.ConnectAsync(Server.WebSocketUri);
 
     /// <summary>A connected client that did the handshake and <c>controller_set "Z"</c>.</summary>
-    public async Task<TestClient> ConnectSensorAsync()
-    {
-        var client = await ConnectAsync();
-        await client.RegisterAsync();
-        return client;
-    }
+    public Task<TestClient> ConnectSensorAsync() => TestClient.ConnectSensorAsync(Server.WebSocketUri);
 
     /// <summary>
     /// Sets up an open race (no finish) so that start and stop apply: the emulator begins in free practice,

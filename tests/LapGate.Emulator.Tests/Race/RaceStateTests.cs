@@ -15,19 +15,19 @@ public sealed class RaceStateTests(ITestOutputHelper output) : EmulatorTest(outp
 
         var started = await Emulator.PostRaceAsync("start");
         Assert.Equal("running", started.State);
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await watcher.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await watcher.ReceiveMessageAsync());
 
         Assert.Equal("ended", (await Emulator.PostRaceAsync("stop")).State);
-        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
-        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await watcher.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveMessageAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await watcher.ReceiveMessageAsync());
 
         var reset = await Emulator.PostRaceAsync("reset");
         Assert.Equal("idle", reset.State);
         Assert.Equal(started.Session + 1, reset.Session);
         Assert.All(reset.Controllers, c => Assert.Equal(0, c.Laps));
-        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveAsync());
-        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await watcher.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveMessageAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await watcher.ReceiveMessageAsync());
     }
 
     [Fact]
@@ -62,12 +62,12 @@ public sealed class RaceStateTests(ITestOutputHelper output) : EmulatorTest(outp
         Emulator.SetUpOpenRace();
 
         await sensor.SendTextAsync("{\"type\":\"race_control\",\"data\":{\"value\":\"start\"}}");
-        Assert.Equal(new UpdateEventStatus("running"), await other.ReceiveAsync());
-        Assert.Equal(new UpdateEventStatus("running"), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus("running"), await other.ReceiveMessageAsync());
+        Assert.Equal(new UpdateEventStatus("running"), await sensor.ReceiveMessageAsync());
 
         await sensor.SendAsync(new RaceControl(RaceControl.Vsc));
         await sensor.SendAsync(new RaceControl(RaceControl.Stop));
-        Assert.Equal(new UpdateEventStatus("ended"), await other.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus("ended"), await other.ReceiveMessageAsync());
         Assert.Equal("ended", (await Emulator.GetRaceAsync()).State);
         Assert.Empty((await Emulator.GetRaceAsync()).Violations);
     }
@@ -93,12 +93,12 @@ public sealed class RaceStateTests(ITestOutputHelper output) : EmulatorTest(outp
         await Emulator.Logs.WaitForLineAsync("crossing controller 2 at 3000 not counted (before_start)");
 
         await Emulator.PostRaceAsync("start");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
         await sensor.SendAsync(new AnalogLap(4000, 2));
         await sensor.SendAsync(new AnalogLap(5250, 2));
         await Emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);
         await Emulator.PostRaceAsync("stop");
-        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Ended), await sensor.ReceiveMessageAsync());
         await sensor.SendAsync(new AnalogLap(6000, 2));
         var ended = await Emulator.WaitForRaceAsync(r => r.Find(2)?.RejectedCount == 2);
         Assert.Equal([1250L], ended.Find(2)!.LapTimes);
@@ -106,7 +106,7 @@ public sealed class RaceStateTests(ITestOutputHelper output) : EmulatorTest(outp
 
         // Back to free practice: the race stays in the results, practice counts again from scratch.
         Assert.Equal(HttpStatusCode.OK, (await Emulator.PostAsync("api/race/setup", """{"kind":"practice"}""")).StatusCode);
-        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.PrepareForStart), await sensor.ReceiveMessageAsync());
         await sensor.SendAsync(new AnalogLap(7000, 2));
         await sensor.SendAsync(new AnalogLap(8500, 2));
         var again = await Emulator.WaitForRaceAsync(r => r.Find(2)?.Laps == 1);

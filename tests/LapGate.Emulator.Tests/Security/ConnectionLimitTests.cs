@@ -25,10 +25,10 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
         Assert.Equal(1, emulator.Server.ConnectionCount);
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var frame = await silent.ReceiveFrameAsync();
+        var frame = await silent.ReceiveAsync();
         Assert.True(frame.IsClose);
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, frame.CloseStatus);
-        Assert.Equal("no api_version within 30 s", frame.CloseDescription);
+        Assert.Equal((int)WebSocketCloseStatus.PolicyViolation, frame.CloseCode);
+        Assert.Equal("no api_version within 30 s", frame.CloseReason);
         await silent.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "ok", CancellationToken.None).Within();
         await emulator.Logs.WaitForLineAsync("c1 disconnected (closed with 1008: no api_version within the handshake timeout)");
         Assert.Contains(emulator.Race.Snapshot().Violations, v => v.Kind == ViolationKinds.HandshakeTimeout && v.Connection == "c1");
@@ -42,7 +42,7 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
         await using var silent = await emulator.ConnectAsync();
         await emulator.Logs.WaitForLineAsync("c1 connected");
         clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.True((await silent.ReceiveFrameAsync()).IsClose);
+        Assert.True((await silent.ReceiveAsync()).IsClose);
 
         clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -73,11 +73,11 @@ public sealed class ConnectionLimitTests(ITestOutputHelper output)
         await using var second = await emulator.ConnectSensorAsync();
 
         await using var third = await emulator.ConnectAsync();
-        var frame = await third.ReceiveFrameAsync();
+        var frame = await third.ReceiveAsync();
 
         Assert.True(frame.IsClose);
-        Assert.Equal((WebSocketCloseStatus)1013, frame.CloseStatus);
-        Assert.Equal("too many connections (limit 2); try again later", frame.CloseDescription);
+        Assert.Equal(1013, frame.CloseCode);
+        Assert.Equal("too many connections (limit 2); try again later", frame.CloseReason);
         Assert.Single(emulator.Logs.LinesAt(Microsoft.Extensions.Logging.LogLevel.Warning, "c3 from 127.0.0.1"));
         Assert.Equal(2, emulator.Server.ConnectionCount);
         await second.SendAsync(new AnalogLap(1000, 1));

@@ -47,7 +47,7 @@ public sealed class RaceControlAccessTests(ITestOutputHelper output)
 
         await sensor.SendTextAsync(Start);
 
-        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveAsync());
+        Assert.Equal(new UpdateEventStatus(EventStatus.Running), await sensor.ReceiveMessageAsync());
         Assert.Equal("running", (await emulator.GetRaceAsync()).State);
         Assert.DoesNotContain((await emulator.GetRaceAsync()).Violations, v => v.Kind == ViolationKinds.NotAllowed);
     }

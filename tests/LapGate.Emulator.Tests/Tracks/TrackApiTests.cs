@@ -81,7 +81,7 @@ public sealed class TrackApiTests(ITestOutputHelper output)
         await using var again = await db.StartEmulatorAsync(output);
         await using var client = await again.ConnectAsync();
         await client.SendAsync(new ApiVersionRequest());
-        var data = Assert.IsType<UpdateControllerData>(await client.ReceiveAsync());
+        var data = Assert.IsType<UpdateControllerData>(await client.ReceiveMessageAsync());
         var only = Assert.Single(data.Controllers);
         Assert.Equal("3", only.Key);
         Assert.Equal(new ControllerInfo("white", "rgb(200, 0, 0)", "Ada", "Porsche 917"), only.Value);

@@ -14,14 +14,14 @@ public class BridgeUpstreamFaultTests
         await using var bridge = await BridgeServer.StartAsync(new BridgeOptions { Listen = "127.0.0.1:0", Upstream = app.Url, Output = TextWriter.Null });
 
         // The app's first connection gets a 1 MB frame after its 4th lap: over the bridge's 1 MiB limit.
-        await using var victim = await RawClient.ConnectAsync(bridge.ListenUri);
-        await victim.HandshakeAsync();
+        using var victim = await TestClient.ConnectAsync(bridge.ListenUri);
+        await victim.HandshakeAmidTrafficAsync();
         await victim.SendAsync(new ControllerSet(ControllerSet.AnalogSensor));
-        var others = new List<RawClient>();
+        var others = new List<TestClient>();
         for (var c = 0; c < OtherClients; c++)
         {
-            var client = await RawClient.ConnectAsync(bridge.ListenUri);
-            await client.HandshakeAsync();
+            var client = await TestClient.ConnectAsync(bridge.ListenUri);
+            await client.HandshakeAmidTrafficAsync();
             await client.SendAsync(new ControllerSet(ControllerSet.AnalogSensor));
             others.Add(client);
         }
@@ -47,22 +47,22 @@ public class BridgeUpstreamFaultTests
             Assert.Equal(Enumerable.Range(0, LapsEach).Select(i => 2_000_000L + (i * 1000)), app.Frames.Laps().Where(l => l.ControllerId == c).Select(l => l.Timestamp));
         }
         Assert.All(others, o => Assert.Equal(WebSocketState.Open, o.Socket.State));
-        await using var late = await RawClient.ConnectAsync(bridge.ListenUri);
-        await late.HandshakeAsync();
+        using var late = await TestClient.ConnectAsync(bridge.ListenUri);
+        await late.HandshakeAmidTrafficAsync();
         foreach (var o in others)
         {
-            await o.DisposeAsync();
+            o.Dispose();
         }
     }
 
-    private static async Task<WebSocketCloseStatus?> ReadUntilClosedAsync(RawClient client)
+    private static async Task<WebSocketCloseStatus?> ReadUntilClosedAsync(TestClient client)
     {
         while (true)
         {
             var frame = await client.ReceiveAsync();
             if (frame.IsClose)
             {
-                return frame.CloseStatus;
+                return (WebSocketCloseStatus?)frame.CloseCode;
             }
         }
     }

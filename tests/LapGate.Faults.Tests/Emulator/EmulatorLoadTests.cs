@@ -41,8 +41,8 @@ public class EmulatorLoadTests
 
         var tasks = Enumerable.Range(0, Clients).Select(n => Task.Run(async () =>
         {
-            await using var client = await RawClient.ConnectAsync(emulator.WebSocketUri);
-            await client.HandshakeAsync();
+            using var client = await TestClient.ConnectAsync(emulator.WebSocketUri);
+            await client.HandshakeAmidTrafficAsync();
             if (n < Sensors || n % 2 == 0)
             {
                 await client.SendAsync(new ControllerSet(ControllerSet.AnalogSensor));
@@ -83,8 +83,8 @@ public class EmulatorLoadTests
         }
         Assert.Equal(Sensors * (CrossingsPerSensor - 1), race.Controllers.Sum(c => c.Laps));
         Assert.NotEmpty(race.Violations);
-        await using var late = await RawClient.ConnectAsync(emulator.WebSocketUri);
-        await late.HandshakeAsync();
+        using var late = await TestClient.ConnectAsync(emulator.WebSocketUri);
+        await late.HandshakeAmidTrafficAsync();
     }
 
     private static string Mutate(string seed, int at, char c, int how)

@@ -9,12 +9,10 @@ namespace LapGate.Cli.Commands;
 internal static class BridgeCommand
 {
     /// <summary>The flag of each option the bridge's problems name.</summary>
-    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [nameof(BridgeOptions.Listen)] = "--listen",
-        [nameof(BridgeOptions.Upstream)] = "--upstream",
-        [nameof(BridgeOptions.CapturePath)] = "--capture",
-    });
+    private static readonly OptionFlags Flags = new(
+        (nameof(BridgeOptions.Listen), "--listen"),
+        (nameof(BridgeOptions.Upstream), "--upstream"),
+        (nameof(BridgeOptions.CapturePath), "--capture"));
 
     public static Command Create()
     {
@@ -40,11 +38,10 @@ internal static class BridgeCommand
         {
             Description = "Do not print frames (the capture file still gets them)",
         };
-        var command = new Command("bridge", "Forward sensor <-> app both ways, printing and capturing every frame.");
-        command.Options.Add(listen);
-        command.Options.Add(upstream);
-        command.Options.Add(capture);
-        command.Options.Add(quiet);
+        var command = new Command("bridge", "Forward sensor <-> app both ways, printing and capturing every frame.")
+        {
+            listen, upstream, capture, quiet,
+        };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var output = parse.InvocationConfiguration.Output;

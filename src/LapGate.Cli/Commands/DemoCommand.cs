@@ -15,11 +15,10 @@ internal static class DemoCommand
         var port = new Option<int>("--port") { Description = "Emulator port on 127.0.0.1 (default 0: a free port)", DefaultValueFactory = _ => 0 }.Within(0, 65535);
 
         var command = new Command("demo",
-            "Run the whole chain on this machine: an emulator, a simulated track and the real sensor pipeline, with live standings.");
-        foreach (var option in new Option[] { laps, cars, speed, seed, port })
+            "Run the whole chain on this machine: an emulator, a simulated track and the real sensor pipeline, with live standings.")
         {
-            command.Options.Add(option);
-        }
+            laps, cars, speed, seed, port,
+        };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var run = new DemoRun(

@@ -14,23 +14,21 @@ namespace LapGate.Cli.Commands;
 internal static class EmulateCommand
 {
     /// <summary>The flag of each option the emulator's problems name.</summary>
-    internal static OptionFlags Flags { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [nameof(EmulatorOptions.Bind)] = "--bind",
-        [nameof(EmulatorOptions.Port)] = "--port",
-        [nameof(EmulatorOptions.DriversFile)] = "--drivers",
-        [nameof(EmulatorOptions.ApiVersion)] = "--api-version",
-        [nameof(EmulatorOptions.DatabasePath)] = "--db",
-        [EmulatorOptions.NoDatabaseName] = "--no-db",
-        [nameof(EmulatorOptions.ControlToken)] = "--control-token",
-        [nameof(EmulatorOptions.AllowedHosts)] = "--allowed-host",
-        [nameof(EmulatorOptions.AllowedOrigins)] = "--allow-origin",
-        [nameof(EmulatorOptions.HandshakeTimeout)] = "--handshake-timeout",
-        [nameof(EmulatorOptions.MaxConnections)] = "--max-connections",
-        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.CloseAfterAnalogFrames)}"] = "--fault-close-after",
-        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.HandshakeDelay)}"] = "--fault-handshake-delay",
-        [$"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.IgnoreHandshake)}"] = "--fault-ignore-handshake",
-    });
+    internal static OptionFlags Flags { get; } = new(
+        (nameof(EmulatorOptions.Bind), "--bind"),
+        (nameof(EmulatorOptions.Port), "--port"),
+        (nameof(EmulatorOptions.DriversFile), "--drivers"),
+        (nameof(EmulatorOptions.ApiVersion), "--api-version"),
+        (nameof(EmulatorOptions.DatabasePath), "--db"),
+        (EmulatorOptions.NoDatabaseName, "--no-db"),
+        (nameof(EmulatorOptions.ControlToken), "--control-token"),
+        (nameof(EmulatorOptions.AllowedHosts), "--allowed-host"),
+        (nameof(EmulatorOptions.AllowedOrigins), "--allow-origin"),
+        (nameof(EmulatorOptions.HandshakeTimeout), "--handshake-timeout"),
+        (nameof(EmulatorOptions.MaxConnections), "--max-connections"),
+        ($"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.CloseAfterAnalogFrames)}", "--fault-close-after"),
+        ($"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.HandshakeDelay)}", "--fault-handshake-delay"),
+        ($"{nameof(EmulatorOptions.Faults)}.{nameof(FaultOptions.IgnoreHandshake)}", "--fault-ignore-handshake"));
 
     public static Command Create()
     {
@@ -50,11 +48,11 @@ internal static class EmulateCommand
         var maxConnections = new Option<int>("--max-connections") { Description = "Open WebSocket connections at most; one more is closed with 1013 (try again later)", DefaultValueFactory = _ => EmulatorOptions.DefaultMaxConnections };
         var verbose = new Option<bool>("--verbose") { Description = "Also print ASP.NET Core's own log" };
 
-        var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket, HTTP API and live dashboard on one port) with a race engine.");
-        foreach (var option in new Option[] { bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, controlToken, allowedHost, allowOrigin, handshakeTimeout, maxConnections, verbose })
+        var command = new Command("emulate", "Run a SmartRace Connect emulator (WebSocket, HTTP API and live dashboard on one port) with a race engine.")
         {
-            command.Options.Add(option);
-        }
+            bind, port, drivers, apiVersion, db, noDb, closeAfter, handshakeDelay, ignoreHandshake, controlToken, allowedHost, allowOrigin,
+            handshakeTimeout, maxConnections, verbose,
+        };
         command.Validators.Add(result =>
         {
             if (result.GetValue(noDb) && result.GetValue(db) is not null)

@@ -8,11 +8,9 @@ namespace LapGate.Cli.Commands;
 internal static class ProbeCommand
 {
     /// <summary>The flag of each option the probe's problems name.</summary>
-    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [nameof(ProbeOptions.Samples)] = "--samples",
-        [nameof(ProbeOptions.Timeout)] = "--timeout",
-    });
+    private static readonly OptionFlags Flags = new(
+        (nameof(ProbeOptions.Samples), "--samples"),
+        (nameof(ProbeOptions.Timeout), "--timeout"));
 
     public static Command Create()
     {
@@ -34,11 +32,10 @@ internal static class ProbeCommand
         var timeout = new Option<TimeSpan>("--timeout") { Description = "Seconds each step may take (0.1..60)", DefaultValueFactory = _ => TimeSpan.FromSeconds(3) }
             .Seconds("--timeout must be 0.1..60 seconds");
         var register = new Option<bool>("--register") { Description = "Also register as the analog sensor (off by default: a probe must not disturb a race)" };
-        var command = new Command("probe", "Check the path to the app: reachable, handshake, api version, drivers per controller, round-trip time.");
-        command.Arguments.Add(address);
-        command.Options.Add(samples);
-        command.Options.Add(timeout);
-        command.Options.Add(register);
+        var command = new Command("probe", "Check the path to the app: reachable, handshake, api version, drivers per controller, round-trip time.")
+        {
+            address, samples, timeout, register,
+        };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var output = parse.InvocationConfiguration.Output;

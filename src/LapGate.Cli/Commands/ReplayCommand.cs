@@ -7,11 +7,9 @@ namespace LapGate.Cli.Commands;
 internal static class ReplayCommand
 {
     /// <summary>The flag of each option the replayer's problems name.</summary>
-    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [nameof(ReplayOptions.Target)] = "--to",
-        [nameof(ReplayOptions.Speed)] = "--speed",
-    });
+    private static readonly OptionFlags Flags = new(
+        (nameof(ReplayOptions.Target), "--to"),
+        (nameof(ReplayOptions.Speed), "--speed"));
 
     public static Command Create()
     {
@@ -28,11 +26,10 @@ internal static class ReplayCommand
         };
         var fast = new Option<bool>("--fast") { Description = "No pauses: send every frame as soon as possible" };
         var command = new Command("replay", "Re-send the client->app frames of a capture with their recorded pacing; print the replies.\n"
-            + "Exit codes: 0 ok, 1 other failure, 2 malformed capture or bad option, 3 target unreachable, 4 target closed early.");
-        command.Arguments.Add(file);
-        command.Options.Add(to);
-        command.Options.Add(speed);
-        command.Options.Add(fast);
+            + "Exit codes: 0 ok, 1 other failure, 2 malformed capture or bad option, 3 target unreachable, 4 target closed early.")
+        {
+            file, to, speed, fast,
+        };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var output = parse.InvocationConfiguration.Output;

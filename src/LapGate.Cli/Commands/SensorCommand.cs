@@ -17,10 +17,8 @@ namespace LapGate.Cli.Commands;
 internal static class SensorCommand
 {
     /// <summary>The flag of each setting the sensor library's problems name.</summary>
-    private static readonly OptionFlags Flags = new(new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["serverOverride"] = "--server",
-    });
+    private static readonly OptionFlags Flags = new(
+        ("serverOverride", "--server"));
 
     public static Command Create()
     {
@@ -57,11 +55,10 @@ internal static class SensorCommand
             }
         });
 
-        var command = new Command("sensor", "Run the analog sensor: triggers → filters → durable outbox → the SmartRace app.");
-        foreach (var option in new Option[] { server, config, input, outbox, check, cars, laps, status, allowedHost, systemd })
+        var command = new Command("sensor", "Run the analog sensor: triggers → filters → durable outbox → the SmartRace app.")
         {
-            command.Options.Add(option);
-        }
+            server, config, input, outbox, check, cars, laps, status, allowedHost, systemd,
+        };
         command.Validators.Add(result =>
         {
             if (result.GetResult(allowedHost) is not null && result.GetResult(status) is null)

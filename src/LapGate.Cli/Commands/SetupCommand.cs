@@ -24,12 +24,10 @@ internal static class SetupCommand
         var debounce = new Option<int?>("--debounce-ms") { Description = $"Step 4: the debounce in ms (suggested {SensorConfig.DefaultDebounceMs})" };
         var output = new Option<string>("--output") { Description = "Step 5: the config file to write", DefaultValueFactory = _ => SetupAnswers.DefaultOutput };
         var force = new Option<bool>("--force") { Description = "Step 5: replace an existing file without asking (a backup is still kept)" };
-        var command = new Command("setup", "Set up the sensor step by step: the tablet, the input, the gates (learned by watching a car pass), the filters; writes and checks the config.");
-        command.Subcommands.Add(SetupFromPicoCommand.Create());
-        foreach (var option in new Option[] { server, noProbe, input, lanes, gate, minLap, debounce, output, force })
+        var command = new Command("setup", "Set up the sensor step by step: the tablet, the input, the gates (learned by watching a car pass), the filters; writes and checks the config.")
         {
-            command.Options.Add(option);
-        }
+            SetupFromPicoCommand.Create(), server, noProbe, input, lanes, gate, minLap, debounce, output, force,
+        };
         command.Validators.Add(result =>
         {
             if (result.GetValue(minLap) is < 0 || result.GetValue(debounce) is < 0)

@@ -19,11 +19,10 @@ internal static class SetupFromPicoCommand
         var force = new Option<bool>("--force") { Description = "Replace the output file when it exists" };
         var command = new Command("from-pico",
             "Write a sensor config from the original Pico W project's config.py: every (gpio, lane, point) of config_hardware, "
-            + "and the server from config_smartrace. The file is read as data, never run.");
-        command.Arguments.Add(file);
-        command.Options.Add(output);
-        command.Options.Add(server);
-        command.Options.Add(force);
+            + "and the server from config_smartrace. The file is read as data, never run.")
+        {
+            file, output, server, force,
+        };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LapGate.Cli.Sensor;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using Spectre.Console;

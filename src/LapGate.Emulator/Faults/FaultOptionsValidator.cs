@@ -1,23 +1,17 @@
 using System.Globalization;
 using LapGate.Protocol.Validation;
-using Microsoft.Extensions.Options;
 
 namespace LapGate.Emulator.Faults;
 
 /// <summary>Checks <see cref="FaultOptions"/>; every problem names its property.</summary>
-public sealed class FaultOptionsValidator : IValidateOptions<FaultOptions>
+public sealed class FaultOptionsValidator : OptionsValidator<FaultOptionsValidator, FaultOptions>
 {
     /// <summary>The longest handshake delay.</summary>
     public static readonly TimeSpan MaxHandshakeDelay = TimeSpan.FromMinutes(10);
 
-    /// <summary>The one instance (it keeps no state).</summary>
-    public static FaultOptionsValidator Instance { get; } = new();
-
     /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, FaultOptions options)
+    protected override void Check(string? name, FaultOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         if (options.CloseAfterAnalogFrames is < 1)
         {
             failures.Add($"CloseAfterAnalogFrames: must be at least 1 analog frame, got {options.CloseAfterAnalogFrames}");
@@ -26,6 +20,5 @@ public sealed class FaultOptionsValidator : IValidateOptions<FaultOptions>
         {
             failures.Add($"HandshakeDelay: the handshake delay must be 0..600000 ms, got {options.HandshakeDelay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms");
         }
-        return failures.ToResult();
     }
 }

@@ -101,6 +101,11 @@ public sealed partial class AppLink
                     await RunConnectionAsync(events, () => attempt = 0, ct).ConfigureAwait(false);
                     return;
                 }
+                catch (Exception ex) when (ct.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    // A failure that meets the stop (a refused connect as Ctrl+C comes) is the stop, not an error.
+                    throw new OperationCanceledException("the link was stopped", ex, ct);
+                }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     var drop = ex as LinkDroppedException ?? new LinkDroppedException(ReconnectCause.ConnectionLost, ex.Message, ex);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using LapGate.Protocol.Validation;
 using LapGate.Web;
 
 namespace LapGate.Sensor.StatusPage;
@@ -25,25 +25,11 @@ public sealed class StatusPageOptions
     /// <summary>The clock behind the push stream's heartbeat.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    private static readonly Dictionary<string, string> AddressParts = new(StringComparer.Ordinal)
     {
-        var errors = new List<string>();
-        if (!string.Equals(Bind, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(Bind, out _))
-        {
-            errors.Add($"\"{Bind}\" is not an IP address (use 0.0.0.0 for the network, 127.0.0.1 for this machine only)");
-        }
-        if (Port is < 0 or > 65535)
-        {
-            errors.Add($"port {Port} must be 0..65535");
-        }
-        var guards = new RequestGuardOptionsValidator().Validate(null, Guards);
-        if (guards.Failed)
-        {
-            errors.AddRange(guards.Failures);
-        }
-        return errors;
-    }
+        [nameof(Bind)] = "host",
+        [nameof(Port)] = "port",
+    };
 
     /// <summary>
     /// Parses <c>HOST:PORT</c>, <c>[IPv6]:PORT</c>, <c>HOST</c> (port <see cref="DefaultPort"/>) or <c>:PORT</c>
@@ -78,8 +64,9 @@ public sealed class StatusPageOptions
             return null;
         }
         var options = new StatusPageOptions { Bind = host, Port = port, Guards = guards };
-        var errors = options.Validate();
-        error = errors.Count > 0 ? string.Join("; ", errors) : null;
+        // The problems name the options' properties; the user wrote a host and a port.
+        var problems = StatusPageOptionsValidator.Instance.Validate(null, options).Problems();
+        error = problems.Count > 0 ? OptionsValidation.Rename(string.Join("; ", problems), AddressParts) : null;
         return error is null ? options : null;
     }
 }

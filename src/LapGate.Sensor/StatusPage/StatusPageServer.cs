@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LapGate.Protocol.Validation;
 using LapGate.Sensor.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,10 +47,7 @@ public sealed class StatusPageServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runner);
-        if (options.Validate() is { Count: > 0 } errors)
-        {
-            throw new ArgumentException("invalid status page options: " + string.Join("; ", errors), nameof(options));
-        }
+        StatusPageOptionsValidator.Instance.ThrowIfInvalid(options);
         log ??= () => [];
         // Nothing is ever read from a body (only GET and HEAD are answered); a small one is drained, not an error.
         var builder = EmbeddedWebHost.CreateBuilder(new IPEndPoint(EmbeddedWebHost.ListenAddress(options.Bind), options.Port), "LapGate.Sensor.StatusPage",

@@ -72,19 +72,18 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_SecondOnTheSameDb_ExitsTwoNamingFileAndPid()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("race.db");
-        using var first = LapgateCli.Start("emulate", "--port", "0", "--db", db);
+        using var db = new TestDatabase("race.db");
+        using var first = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
         try
         {
             await first.WaitForLineAsync("LapGate emulator listening on ");
-            using var second = LapgateCli.Start("emulate", "--port", "0", "--db", db);
+            using var second = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
 
             var exit = await second.WaitForExitAsync();
 
             output.WriteLine(second.Output);
             Assert.Equal(2, exit);
-            Assert.Equal($"error: database {db} is in use by another lapgate emulator (pid {first.Id}): stop that one, or start this one with another --db", second.Output.Trim());
+            Assert.Equal($"error: database {db.Path} is in use by another lapgate emulator (pid {first.Id}): stop that one, or start this one with another --db", second.Output.Trim());
             first.Interrupt();
             Assert.Equal(0, await first.WaitForExitAsync());
         }
@@ -97,16 +96,15 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_FirstKilled_SecondStartsOnTheSameDb()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("race.db");
-        using (var first = LapgateCli.Start("emulate", "--port", "0", "--db", db))
+        using var db = new TestDatabase("race.db");
+        using (var first = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path))
         {
             await first.WaitForLineAsync("LapGate emulator listening on ");
             first.Kill();
             await first.WaitForExitAsync();
         }
 
-        using var second = LapgateCli.Start("emulate", "--port", "0", "--db", db);
+        using var second = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
         await second.WaitForLineAsync("LapGate emulator listening on ");
         second.Interrupt();
 
@@ -116,18 +114,17 @@ public sealed class EmulateCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task Emulate_DamagedDb_ExitsTwoWithOneLineAndNoStackTrace()
     {
-        using var folder = new TempDirectory();
-        var db = folder.File("race.db");
-        await File.WriteAllBytesAsync(db, [.. "SQLite format 3\0"u8, .. Enumerable.Range(0, 8192).Select(i => (byte)(i * 37))]);
+        using var db = new TestDatabase("race.db");
+        await File.WriteAllBytesAsync(db.Path, [.. "SQLite format 3\0"u8, .. Enumerable.Range(0, 8192).Select(i => (byte)(i * 37))]);
 
-        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db);
+        using var cli = LapgateCli.Start("emulate", "--port", "0", "--db", db.Path);
         var exit = await cli.WaitForExitAsync();
 
         output.WriteLine(cli.Output);
         Assert.Equal(2, exit);
         var line = Assert.Single(cli.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: database {db} is damaged (", line, StringComparison.Ordinal);
-        Assert.True(File.Exists(db));
+        Assert.StartsWith($"error: database {db.Path} is damaged (", line, StringComparison.Ordinal);
+        Assert.True(File.Exists(db.Path));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace LapGate.Sensor.Tests.Filtering;
 public class MinLapFilterTests
 {
     [Fact]
-    public void Accept_LapShorterThanMinimum_RejectsAndKeepsLastLap()
+    public void Accept_LapShorterThanMinimumOrBeforeTheLast_RejectsAndKeepsLastLap()
     {
         var filter = new MinLapFilter(TimeSpan.FromSeconds(1));
 
@@ -11,6 +11,9 @@ public class MinLapFilterTests
         Assert.False(filter.Accept(1, 10_999));
         Assert.Equal(10_000, filter.LastLap(1));
         Assert.True(filter.Accept(1, 11_000));
+        Assert.False(filter.Accept(1, 9_000));
+        Assert.Equal(11_000, filter.LastLap(1));
+        Assert.Null(filter.LastLap(2));
     }
 
     [Fact]
@@ -22,16 +25,5 @@ public class MinLapFilterTests
         filter.Clear();
 
         Assert.True(filter.Accept(1, 10_100));
-    }
-
-    [Fact]
-    public void Accept_LapBeforeTheLastAccepted_Rejects()
-    {
-        var filter = new MinLapFilter(TimeSpan.FromSeconds(1));
-
-        Assert.True(filter.Accept(1, 10_000));
-        Assert.False(filter.Accept(1, 9_000));
-        Assert.Equal(10_000, filter.LastLap(1));
-        Assert.Null(filter.LastLap(2));
     }
 }

@@ -15,8 +15,10 @@ public class AppLinkCutTests(ITestOutputHelper output)
 
         var laps = link.Add(Lap(1, 10_000), Lap(2, 10_050), Lap(1, 15_000));
         var drop = await link.Drops.WaitAsync();
-        // Raised before the drop, on the link's loop: what the app's pongs confirmed on connection 1.
-        var confirmedFirst = link.Confirmed.Values.SelectMany(c => c).Select(e => e.TimestampMs).ToArray();
+        // Taken on the link's loop as the drop was noticed: what the app's pongs confirmed on connection 1
+        // (read later, the pong on connection 2 may have confirmed more already).
+        Assert.True(link.ConfirmedAtDrops.TryPeek(out var atDrop));
+        var confirmedFirst = atDrop.Select(e => e.TimestampMs).ToArray();
         var replayed = laps.Select(e => e.TimestampMs).Except(confirmedFirst).ToArray();
         await app.WaitUntilAsync(f => f.Events(2).Count == replayed.Length, "the replay on connection 2");
         link.Add(Lap(2, 16_000));

@@ -15,7 +15,12 @@ public sealed class LinkHarness : IAsyncDisposable
         OwnsDir = dir is null;
         Outbox = SqliteOutbox.Open(_dir.File("outbox.db"));
         Link = new AppLink(server, Outbox, options, time);
-        Link.Reconnecting += (_, e) => Drops.Raise(e);
+        Link.Reconnecting += (_, e) =>
+        {
+            // On the link's loop, so nothing the next connection confirms is in it yet.
+            ConfirmedAtDrops.Enqueue(Confirmed.Values.SelectMany(c => c).ToArray());
+            Drops.Raise(e);
+        };
         Link.Confirmed += (_, e) => Confirmed.Raise(e);
         Link.Sent += (_, e) => Sent.Raise(e);
         Link.MessageReceived += (_, m) => Messages.Raise(m);
@@ -39,6 +44,9 @@ public sealed class LinkHarness : IAsyncDisposable
     public Task? Run { get; private set; }
 
     public Signal<ReconnectEventArgs> Drops { get; } = new();
+
+    /// <summary>For each drop, in order: every event the app had confirmed when it was noticed.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<SensorEvent[]> ConfirmedAtDrops { get; } = new();
 
     public Signal<IReadOnlyList<SensorEvent>> Confirmed { get; } = new();
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Protocol.Codec;
@@ -34,69 +35,60 @@ internal static class MessageWriter
         {
             case ApiVersionRequest:
                 break;
-            case ControllerSet m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new ControllerSetData { ControllerId = m.ControllerId }, ctx.ControllerSetData);
-                break;
-            case AnalogLap m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new AnalogLapData { Timestamp = m.Timestamp, ControllerId = m.ControllerId }, ctx.AnalogLapData);
-                break;
-            case AnalogPitEnter m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new ControllerIdData { ControllerId = m.ControllerId }, ctx.ControllerIdData);
-                break;
-            case AnalogPitLeave m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new ControllerIdData { ControllerId = m.ControllerId }, ctx.ControllerIdData);
-                break;
-            case RaceControl m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new RaceControlData { Value = m.Value }, ctx.RaceControlData);
-                break;
             case UpdateControllerData m:
-                w.WriteStartObject("data");
-                foreach (var (id, info) in m.Controllers)
-                {
-                    w.WritePropertyName(id);
-                    JsonSerializer.Serialize(w, new ControllerInfoData
-                    {
-                        Color = info.Color,
-                        BackgroundColor = info.BackgroundColor,
-                        Driver = info.Driver,
-                        Car = info.Car,
-                    }, ctx.ControllerInfoData);
-                }
-                w.WriteEndObject();
-                break;
-            case UpdateServerInfo m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new ServerInfoData { IsSubscribed = m.IsSubscribed }, ctx.ServerInfoData);
-                break;
-            case ApiVersionReply m:
-                w.WritePropertyName("data");
-                JsonSerializer.Serialize(w, new ApiVersionData { ApiVersion = m.ApiVersion }, ctx.ApiVersionData);
+                WriteControllers(w, m, ctx);
                 break;
             case UpdateEventStatus m:
                 w.WriteString("data", m.Status);
                 break;
-            case Reset m:
-                WriteRawData(w, m.DataJson);
-                break;
-            case UpdateVscStatus m:
-                WriteRawData(w, m.DataJson);
-                break;
-            case UpdateFuel m:
-                WriteRawData(w, m.DataJson);
-                break;
-            case UpdatePosition m:
-                WriteRawData(w, m.DataJson);
-                break;
             default:
-                throw new ArgumentException($"no writer for message type {message.GetType().Name}", nameof(message));
+                WriteData(w, message, ctx);
+                break;
         }
         w.WriteEndObject();
         w.Flush();
+    }
+
+    private static void WriteControllers(Utf8JsonWriter w, UpdateControllerData message, WireJsonContext ctx)
+    {
+        w.WriteStartObject("data");
+        foreach (var (id, info) in message.Controllers)
+        {
+            w.WritePropertyName(id);
+            JsonSerializer.Serialize(w, new ControllerInfoData(info.Color, info.BackgroundColor, info.Driver, info.Car), ctx.ControllerInfoData);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>data</c> of every other message: a payload of its own shape, or raw JSON kept as it came (none when absent).</summary>
+    private static void WriteData(Utf8JsonWriter w, Message message, WireJsonContext ctx)
+    {
+        (object Value, JsonTypeInfo Info)? payload = message switch
+        {
+            ControllerSet m => (new ControllerSetData(m.ControllerId), ctx.ControllerSetData),
+            AnalogLap m => (new AnalogLapData(m.Timestamp, m.ControllerId), ctx.AnalogLapData),
+            AnalogPitEnter m => (new ControllerIdData(m.ControllerId), ctx.ControllerIdData),
+            AnalogPitLeave m => (new ControllerIdData(m.ControllerId), ctx.ControllerIdData),
+            RaceControl m => (new RaceControlData(m.Value), ctx.RaceControlData),
+            UpdateServerInfo m => (new ServerInfoData(m.IsSubscribed), ctx.ServerInfoData),
+            ApiVersionReply m => (new ApiVersionData(m.ApiVersion), ctx.ApiVersionData),
+            _ => null,
+        };
+        if (payload is { } typed)
+        {
+            w.WritePropertyName("data");
+            JsonSerializer.Serialize(w, typed.Value, typed.Info);
+            return;
+        }
+        var raw = message switch
+        {
+            Reset m => m.DataJson,
+            UpdateVscStatus m => m.DataJson,
+            UpdateFuel m => m.DataJson,
+            UpdatePosition m => m.DataJson,
+            _ => throw new ArgumentException($"no writer for message type {message.GetType().Name}", nameof(message)),
+        };
+        WriteRawData(w, raw);
     }
 
     private static void WriteRawData(Utf8JsonWriter w, string? dataJson)

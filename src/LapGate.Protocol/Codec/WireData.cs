@@ -5,60 +5,26 @@ namespace LapGate.Protocol.Codec;
 // The "data" payloads as they are on the wire. Property order here is the field order written,
 // which is the order of the captures.
 
-internal sealed class AnalogLapData
-{
-    [JsonPropertyName("timestamp")]
-    public long Timestamp { get; set; }
+internal sealed record AnalogLapData(
+    [property: JsonPropertyName("timestamp")] long Timestamp,
+    [property: JsonPropertyName("controller_id")] int ControllerId);
 
-    [JsonPropertyName("controller_id")]
-    public int ControllerId { get; set; }
-}
+internal sealed record ControllerIdData([property: JsonPropertyName("controller_id")] int ControllerId);
 
-internal sealed class ControllerIdData
-{
-    [JsonPropertyName("controller_id")]
-    public int ControllerId { get; set; }
-}
+internal sealed record ControllerSetData(
+    [property: JsonPropertyName("controller_id"), JsonConverter(typeof(StringOrNumberConverter))] string ControllerId);
 
-internal sealed class ControllerSetData
-{
-    [JsonPropertyName("controller_id")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string ControllerId { get; set; } = "";
-}
+internal sealed record RaceControlData([property: JsonPropertyName("value")] string Value);
 
-internal sealed class RaceControlData
-{
-    [JsonPropertyName("value")]
-    public string Value { get; set; } = "";
-}
+internal sealed record ServerInfoData([property: JsonPropertyName("is_subscribed")] bool IsSubscribed);
 
-internal sealed class ServerInfoData
-{
-    [JsonPropertyName("is_subscribed")]
-    public bool IsSubscribed { get; set; }
-}
+internal sealed record ApiVersionData([property: JsonPropertyName("api_version")] int ApiVersion);
 
-internal sealed class ApiVersionData
-{
-    [JsonPropertyName("api_version")]
-    public int ApiVersion { get; set; }
-}
-
-internal sealed class ControllerInfoData
-{
-    [JsonPropertyName("color")]
-    public string? Color { get; set; }
-
-    [JsonPropertyName("backgroundColor")]
-    public string? BackgroundColor { get; set; }
-
-    [JsonPropertyName("driver")]
-    public string? Driver { get; set; }
-
-    [JsonPropertyName("car")]
-    public string? Car { get; set; }
-}
+internal sealed record ControllerInfoData(
+    [property: JsonPropertyName("color")] string? Color,
+    [property: JsonPropertyName("backgroundColor")] string? BackgroundColor,
+    [property: JsonPropertyName("driver")] string? Driver,
+    [property: JsonPropertyName("car")] string? Car);
 
 [JsonSourceGenerationOptions(
     NumberHandling = JsonNumberHandling.AllowReadingFromString,

@@ -108,5 +108,6 @@ public static class OptionsValidation
         return text;
     }
 
-    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '_';
+    // A path separator counts too: a folder that happens to be called Port in a file's path is not the option.
+    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or '\\';
 }

@@ -19,6 +19,8 @@ public class OptionsValidationTests
     [InlineData("give it as Port 80", "give it as --port 80")]
     [InlineData("Ports: is not a name here", "Ports: is not a name here")]
     [InlineData("MaxPort: neither", "MaxPort: neither")]
+    [InlineData("database /home/pi/Port/race.db is damaged", "database /home/pi/Port/race.db is damaged")]
+    [InlineData(@"database C:\Port\race.db is damaged", @"database C:\Port\race.db is damaged")]
     public void Rename_PropertyAsAWholeWord_BecomesTheCallersWord(string text, string expected) =>
         Assert.Equal(expected, OptionsValidation.Rename(text, Flags));
 

@@ -66,6 +66,9 @@ internal static class BridgeCommand
                     o.SingleLine = true;
                     o.TimestampFormat = "HH:mm:ss.fff ";
                 }));
+            // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture. Handled from
+            // before the start, so a signal the moment it says it listens is a clean stop too, never a kill.
+            using var stop = new StopSignal(ct);
             BridgeServer server;
             try
             {
@@ -76,8 +79,6 @@ internal static class BridgeCommand
                 await error.WriteLineAsync($"lapgate bridge: {Flags.Name(ex.Message)}").ConfigureAwait(false);
                 return 2;
             }
-            // Ctrl+C and SIGTERM stop the bridge gracefully: close every connection, flush the capture.
-            using var stop = new StopSignal(ct);
             await using (server.ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"bridge on {server.ListenUri} -> {upstreamUri}"

@@ -108,6 +108,9 @@ internal static class EmulateCommand
             {
                 return 2;
             }
+            // Ctrl+C (SIGINT) and SIGTERM (systemd, docker stop) stop cleanly: connections closed, database flushed.
+            // Handled from before the start, so a signal the moment it says it listens is a clean stop, never a kill.
+            using var stop = new StopSignal(cancellationToken);
             EmulatorServer server;
             try
             {
@@ -137,11 +140,7 @@ internal static class EmulateCommand
                 {
                     await output.WriteLineAsync("Changes over HTTP need the control token (the dashboard asks for it once).");
                 }
-                // Ctrl+C (SIGINT) and SIGTERM (systemd, docker stop) stop cleanly: connections closed, database flushed.
-                using (var stop = new StopSignal(cancellationToken))
-                {
-                    await stop.WhenStopped();
-                }
+                await stop.WhenStopped();
                 await output.WriteLineAsync("Stopping…");
             }
             return 0;

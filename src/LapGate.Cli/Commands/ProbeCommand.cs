@@ -45,8 +45,8 @@ internal static class ProbeCommand
             {
                 return UsageErrors.ExitCode;
             }
-            await output.WriteLineAsync($"Probing {server} …");
             using var stop = new StopSignal(ct);
+            await output.WriteLineAsync($"Probing {server} …");
             ProbeResult result;
             try
             {

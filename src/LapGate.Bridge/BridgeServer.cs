@@ -6,7 +6,6 @@ using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Bridge;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LapGate.Web;
 
 /// <summary>One warning per refused request (source-generated logging).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LapGate.Web;
 
 /// <summary>Whether a request's <c>Origin</c> is the site it was sent to, or one the user allowed.</summary>

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http;
 
 namespace LapGate.Web;
 

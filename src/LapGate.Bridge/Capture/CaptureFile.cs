@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LapGate.Bridge.Capture;
 
 /// <summary>Reads capture files (JSON Lines, see <c>docs/capture-format.md</c>), checking every line.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LapGate.Bridge.Events;
 
 namespace LapGate.Bridge.Capture;

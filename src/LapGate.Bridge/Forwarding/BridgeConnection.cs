@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using LapGate.Bridge.Events;
 using LapGate.Bridge.Recording;
 using LapGate.Protocol.Transport;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Bridge.Forwarding;
 

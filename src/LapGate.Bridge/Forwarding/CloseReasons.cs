@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 
 namespace LapGate.Bridge.Forwarding;
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using LapGate.Bridge.Capture;
 using LapGate.Bridge.Events;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Bridge.Recording;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 
 namespace LapGate.Bridge.Recording;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.WebSockets;
 using LapGate.Bridge.Forwarding;
 using LapGate.Bridge.Recording;

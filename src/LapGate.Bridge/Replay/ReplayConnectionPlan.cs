@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using LapGate.Bridge.Capture;
 
 namespace LapGate.Bridge.Replay;

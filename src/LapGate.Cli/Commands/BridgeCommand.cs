@@ -1,7 +1,5 @@
-using System.CommandLine;
 using LapGate.Bridge;
 using LapGate.Cli.Terminal;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Commands;
 

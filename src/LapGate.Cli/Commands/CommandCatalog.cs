@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace LapGate.Cli.Commands;
 
 /// <summary>Every <c>lapgate</c> subcommand, one file each in this folder.</summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LapGate.Cli.Demo;
 
 namespace LapGate.Cli.Commands;

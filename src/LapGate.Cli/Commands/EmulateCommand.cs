@@ -1,11 +1,9 @@
-using System.CommandLine;
 using LapGate.Cli.Logging;
 using LapGate.Emulator;
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Hosting;
 using LapGate.Cli.Terminal;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 namespace LapGate.Cli.Commands;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using System.Numerics;
 
 namespace LapGate.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LapGate.Cli.Terminal;
 using LapGate.Sensor.Probing;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LapGate.Bridge.Replay;
 
 namespace LapGate.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LapGate.Cli.Setup;
 using LapGate.Cli.Terminal;
 using LapGate.Sensor.Config;

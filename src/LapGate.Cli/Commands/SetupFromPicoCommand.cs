@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Config.Pico;
 

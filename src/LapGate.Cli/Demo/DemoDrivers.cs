@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LapGate.Cli.Demo;
 
 /// <summary>The demo's field: eight made-up drivers and cars in distinct colours.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Cli.Terminal;
 using LapGate.Emulator;
 using LapGate.Emulator.Hosting;

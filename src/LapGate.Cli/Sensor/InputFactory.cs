@@ -3,7 +3,6 @@ using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Inputs.Gpio;
 using LapGate.Sensor.Inputs.Keyboard;
 using LapGate.Sensor.Inputs.Serial;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Sensor;
 

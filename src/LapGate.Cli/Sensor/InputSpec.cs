@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Sensor.Inputs.Serial;
 
 namespace LapGate.Cli.Sensor;

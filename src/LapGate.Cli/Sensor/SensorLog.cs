@@ -1,6 +1,5 @@
 using LapGate.Sensor.Events;
 using LapGate.Sensor.Pipeline;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Sensor;
 

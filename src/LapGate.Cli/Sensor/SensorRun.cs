@@ -4,7 +4,6 @@ using LapGate.Sensor.Inputs;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
 

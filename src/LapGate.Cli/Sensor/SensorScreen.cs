@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Protocol.Formatting;
 using LapGate.Sensor.Link;
 using LapGate.Sensor.Pipeline;

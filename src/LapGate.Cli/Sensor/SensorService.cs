@@ -4,7 +4,6 @@ using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Sensor;
 

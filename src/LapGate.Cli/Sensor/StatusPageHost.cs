@@ -1,6 +1,5 @@
 using LapGate.Sensor.Pipeline;
 using LapGate.Sensor.StatusPage;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Cli.Sensor;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Cli.Sensor;
 using LapGate.Sensor.Config;
 using Spectre.Console;

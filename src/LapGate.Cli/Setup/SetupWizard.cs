@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Sensor.Config;
 using LapGate.Sensor.Inputs;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Sensor.Probing;
 
 namespace LapGate.Cli.Terminal;

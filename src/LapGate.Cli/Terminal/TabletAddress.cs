@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LapGate.Cli.Terminal;
 
 /// <summary>The tablet's address as a person types it (for <c>lapgate probe</c> and <c>lapgate setup</c>).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http;
 
 namespace LapGate.Emulator.Api;
 

@@ -1,6 +1,4 @@
 using LapGate.Emulator.Logging;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Api;
 

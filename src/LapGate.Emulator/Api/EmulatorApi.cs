@@ -4,7 +4,6 @@ using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Validation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace LapGate.Emulator.Api;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
 using LapGate.Protocol.Json;
-using Microsoft.AspNetCore.Http;
 
 namespace LapGate.Emulator.Api;
 

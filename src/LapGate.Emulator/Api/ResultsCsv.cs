@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Formatting;
 

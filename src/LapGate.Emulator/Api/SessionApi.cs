@@ -1,8 +1,6 @@
-using System.Globalization;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Race;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace LapGate.Emulator.Api;

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization.Metadata;
 using LapGate.Emulator.Connections;
 using LapGate.Emulator.Tracks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace LapGate.Emulator.Api;

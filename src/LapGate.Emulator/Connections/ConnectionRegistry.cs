@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Connections;

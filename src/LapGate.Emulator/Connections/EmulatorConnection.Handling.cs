@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Emulator.Logging;
 using LapGate.Emulator.Race;
 using LapGate.Protocol.Messages;

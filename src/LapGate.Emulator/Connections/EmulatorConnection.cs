@@ -5,7 +5,6 @@ using LapGate.Emulator.Race;
 using LapGate.Protocol.Codec;
 using LapGate.Protocol.Messages;
 using LapGate.Protocol.Transport;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Connections;
 

@@ -1,6 +1,5 @@
 using LapGate.Emulator.Faults;
 using LapGate.Emulator.Race;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Connections;
 

@@ -1,6 +1,5 @@
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace LapGate.Emulator.Dashboard;

@@ -1,7 +1,6 @@
 using LapGate.Emulator.Api;
 using LapGate.Emulator.Connections;
 using LapGate.Web;
-using Microsoft.AspNetCore.Http;
 
 namespace LapGate.Emulator.Dashboard;
 

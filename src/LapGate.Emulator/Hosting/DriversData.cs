@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LapGate.Protocol.Json;
 using LapGate.Protocol.Messages;
 

@@ -10,9 +10,7 @@ using LapGate.Emulator.Storage;
 using LapGate.Protocol.Validation;
 using LapGate.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Emulator.Hosting;

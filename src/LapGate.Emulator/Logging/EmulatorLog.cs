@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LapGate.Emulator.Logging;
 
 /// <summary>The emulator's one-line events (source-generated logging).</summary>

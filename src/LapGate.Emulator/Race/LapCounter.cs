@@ -1,6 +1,5 @@
 using LapGate.Emulator.Logging;
 using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Race;
 

@@ -1,7 +1,6 @@
 using LapGate.Emulator.Logging;
 using LapGate.Emulator.Tracks;
 using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Race;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Emulator.Tracks;
 
 namespace LapGate.Emulator.Race;

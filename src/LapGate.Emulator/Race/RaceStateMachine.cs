@@ -1,5 +1,4 @@
 using LapGate.Emulator.Tracks;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Race;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Emulator.Race;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Emulator.Race;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Emulator.Race;
 using LapGate.Storage;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using LapGate.Emulator.Logging;
 using LapGate.Protocol.Messages;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Emulator.Tracks;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Protocol.Codec;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace LapGate.Sensor.Config;
 
 /// <summary>Writes a config as the JSON file <see cref="SensorConfigLoader"/> reads (what <c>lapgate setup</c> saves).</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>

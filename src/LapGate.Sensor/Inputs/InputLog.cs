@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Inputs;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>How an input line is shown in a log line: at most about 80 characters, control bytes escaped.</summary>

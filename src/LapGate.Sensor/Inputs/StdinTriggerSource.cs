@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LapGate.Sensor.Inputs;
 
 /// <summary>The line protocol on standard input (<c>--input stdin</c>); ends at end of input.</summary>

@@ -4,8 +4,6 @@ using LapGate.Protocol.Messages;
 using LapGate.Protocol.Validation;
 using LapGate.Sensor.Events;
 using LapGate.Sensor.Outbox;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.Link;
 

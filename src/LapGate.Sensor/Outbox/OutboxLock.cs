@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Storage;
 
 namespace LapGate.Sensor.Outbox;

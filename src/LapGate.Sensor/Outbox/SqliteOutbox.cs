@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Sensor.Events;
 using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using LapGate.Sensor.Outbox;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Pipeline;
 

@@ -1,5 +1,4 @@
 using LapGate.Sensor.Events;
-using Microsoft.Extensions.Logging;
 
 namespace LapGate.Sensor.Pipeline;
 

@@ -8,8 +8,6 @@ using LapGate.Sensor.Link;
 using LapGate.Sensor.Outbox;
 using LapGate.Sensor.Timing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.Pipeline;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Protocol.Validation;
 
 namespace LapGate.Sensor.Probing;

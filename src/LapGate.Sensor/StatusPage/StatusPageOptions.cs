@@ -1,4 +1,3 @@
-using System.Globalization;
 using LapGate.Protocol.Validation;
 using LapGate.Web;
 

@@ -1,12 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using LapGate.Protocol.Validation;
 using LapGate.Sensor.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using LapGate.Web;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.StatusPage;
 

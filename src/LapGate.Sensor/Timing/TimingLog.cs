@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LapGate.Sensor.Timing;
 
 /// <summary>The device clock's log lines (source-generated logging): how a device's time is mapped after a reset or restart.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace LapGate.Sensor.Config.Pico;
 
 /// <summary>The sensor config made from an original board's config.py, and what the owner should know.</summary>

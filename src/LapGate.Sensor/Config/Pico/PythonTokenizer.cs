@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LapGate.Sensor.Config.Pico;
 
 /// <summary>What a <see cref="PyToken"/> is.</summary>

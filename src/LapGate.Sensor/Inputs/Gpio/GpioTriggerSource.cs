@@ -2,8 +2,6 @@ using System.Device.Gpio;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LapGate.Sensor.Config;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.Inputs.Gpio;
 

@@ -1,8 +1,6 @@
 using System.IO.Ports;
 using System.Runtime.CompilerServices;
 using LapGate.Protocol.Validation;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LapGate.Sensor.Inputs.Serial;
 

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LapGate.Protocol.Json;
 using LapGate.Protocol.Messages;
 
 namespace LapGate.Protocol.Codec;
@@ -12,12 +11,7 @@ namespace LapGate.Protocol.Codec;
 /// </summary>
 internal static class MessageReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 32,
-    };
+    private static readonly JsonDocumentOptions DocumentOptions = JsonText.Options(maxDepth: 32);
 
     public static Message Read(ReadOnlyMemory<byte> utf8, int maxBytes)
     {

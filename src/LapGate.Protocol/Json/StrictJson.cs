@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
@@ -17,12 +14,7 @@ namespace LapGate.Protocol.Json;
 /// </summary>
 public static class StrictJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
-    };
+    private static readonly JsonDocumentOptions DocumentOptions = JsonText.Options(maxDepth: 64);
 
     /// <summary>Reads <paramref name="text"/> as a <typeparamref name="T"/>.</summary>
     /// <param name="text">The JSON text.</param>

@@ -7,9 +7,11 @@ namespace LapGate.Web;
 
 /// <summary>
 /// A page's files, embedded in the assembly that serves them (no build step, nothing from the network): the
-/// emulator's dashboard and the sensor's status page. The list of files is the project's embedded-resource wildcard
-/// alone: every file of the folder is read at start-up from the embedded manifest into a table, and a request names
-/// a file only by looking it up in that table: nothing from a URL is ever a path.
+/// emulator's dashboard and the sensor's status page, each with the files every page shares, which live once in
+/// this project's <c>wwwroot</c> (<see cref="SharedNames"/>: the push connection <c>live.js</c> and the icon). The
+/// list of files is the projects' embedded-resource wildcards alone: every file of the folders is read at start-up
+/// from the embedded manifests into a table, and a request names a file only by looking it up in that table:
+/// nothing from a URL is ever a path.
 /// </summary>
 public sealed class EmbeddedPageFiles
 {
@@ -31,11 +33,37 @@ public sealed class EmbeddedPageFiles
     public static EmbeddedPageFiles Load(Assembly assembly, string folder, string page) =>
         Load(new ManifestEmbeddedFileProvider(assembly, folder), page);
 
-    /// <summary>Reads every file at the top of <paramref name="files"/> (fails at start-up on a type it cannot name).</summary>
+    /// <summary>
+    /// Reads every file at the top of <paramref name="files"/>, and the shared files beside them. Fails at start-up on
+    /// a type it cannot name, and on a page file named like a shared one (there is one of each).
+    /// </summary>
     public static EmbeddedPageFiles Load(IFileProvider files, string page)
     {
         ArgumentNullException.ThrowIfNull(files);
         var table = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        Read(Shared, "shared page", table);
+        foreach (var name in Read(files, page, table))
+        {
+            if (SharedNames.Contains(name))
+            {
+                throw new InvalidOperationException($"{page} file {name} has the name of a file every LapGate page shares (src/LapGate.Web/wwwroot/{name}); use the shared one, or give this one another name");
+            }
+        }
+        return new EmbeddedPageFiles(table.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>The names of the files every page gets from LapGate.Web.</summary>
+    public static IReadOnlySet<string> SharedNames { get; } = FileNames(Shared);
+
+    private static IFileProvider Shared => new ManifestEmbeddedFileProvider(typeof(EmbeddedPageFiles).Assembly, "wwwroot");
+
+    private static FrozenSet<string> FileNames(IFileProvider files) =>
+        files.GetDirectoryContents("/").Where(f => !f.IsDirectory).Select(f => f.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Adds each file of <paramref name="files"/> to <paramref name="table"/> (a later one replaces) and names what it read.</summary>
+    private static List<string> Read(IFileProvider files, string page, Dictionary<string, (byte[], string)> table)
+    {
+        var read = new List<string>();
         foreach (var file in files.GetDirectoryContents("/"))
         {
             if (file.IsDirectory)
@@ -50,8 +78,9 @@ public sealed class EmbeddedPageFiles
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             table[file.Name] = (memory.ToArray(), type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type);
+            read.Add(file.Name);
         }
-        return new EmbeddedPageFiles(table.ToFrozenDictionary(StringComparer.Ordinal));
+        return read;
     }
 
     /// <summary>True when <paramref name="name"/> is one of the files.</summary>

@@ -50,6 +50,23 @@ public partial class SensorStatusPageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StatusPage_Scripts_ModulesOnTheSamePushConnectionAsTheDashboard()
+    {
+        await using var harness = await SensorStatusPage.OpenAsync(output, 1024, 768);
+        await harness.WaitLiveAsync();
+        using var http = new HttpClient();
+
+        var plainScripts = await harness.Page.EvaluateAsync<int>("() => document.querySelectorAll('script:not([type=module])').length");
+        var globals = await harness.Page.EvaluateAsync<string[]>("() => ['LiveConnection', 'showLink', 'render'].filter((name) => name in window)");
+        var statusLive = await http.GetByteArrayAsync(new Uri(harness.Status!.Url, "static/live.js"));
+        var dashboardLive = await http.GetByteArrayAsync(new Uri(harness.Emulator!.HttpUri, "static/live.js"));
+
+        Assert.Equal(0, plainScripts);
+        Assert.Empty(globals);
+        Assert.Equal(dashboardLive, statusLive);
+    }
+
+    [Fact]
     public async Task StatusPage_AppGoesAwayOnPhone_ShowsReconnectingThenRegisteredAgain()
     {
         await using var harness = await SensorStatusPage.OpenAsync(output, 390, 844);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace LapGate.Emulator.Tests.Dashboard;
 
-/// <summary>The dashboard's files under <c>/static/</c>: the embedded folder is the only list of them.</summary>
+/// <summary>The dashboard's files under <c>/static/</c>, its own and those every page shares: the embedded folders are the only list of them.</summary>
 public sealed class DashboardAssetsTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> TypeByExtension = new(StringComparer.Ordinal)
@@ -20,13 +20,14 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
     public async Task GetStatic_EveryEmbeddedFile_ServedWithItsTypeAndCachingHeaders()
     {
         await using var emulator = await TestEmulator.StartAsync(output);
-        var embedded = new ManifestEmbeddedFileProvider(typeof(DashboardAssets).Assembly, DashboardAssets.Root)
-            .GetDirectoryContents("/").Where(f => !f.IsDirectory).ToList();
+        var own = Files(new ManifestEmbeddedFileProvider(typeof(DashboardAssets).Assembly, DashboardAssets.Root));
+        var shared = Files(new ManifestEmbeddedFileProvider(typeof(EmbeddedPageFiles).Assembly, "wwwroot"));
 
         Assert.Superset(
-            new HashSet<string>(["index.html", "results.html", "manage.html", "dashboard.css", "icon.svg", "format.js", "control.js", "live.js", "chart.js", "dashboard.js", "results.js", "manage.js"]),
-            embedded.Select(f => f.Name).ToHashSet());
-        foreach (var file in embedded)
+            new HashSet<string>(["index.html", "results.html", "manage.html", "dashboard.css", "format.js", "control.js", "chart.js", "dashboard.js", "results.js", "manage.js"]),
+            own.Select(f => f.Name).ToHashSet());
+        Assert.Equal(["icon.svg", "live.js"], shared.Select(f => f.Name).Order(StringComparer.Ordinal));
+        foreach (var file in own.Concat(shared))
         {
             using var response = await emulator.Http.GetAsync("static/" + file.Name);
             var body = await response.Content.ReadAsByteArrayAsync();
@@ -78,7 +79,21 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
         Assert.Equal("no-cache", added.Headers.CacheControl.ToString());
         Assert.Equal("export const added = 1;\n", added.Body);
         Assert.Equal(StatusCodes.Status404NotFound, missing.StatusCode);
-        Assert.Equal(["added.js"], assets.Names);
+        Assert.Equal(["added.js", "icon.svg", "live.js"], assets.Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Load_APageFileNamedLikeASharedOne_RefusedNamingBoth()
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.File("live.js"), "export class LiveConnection {}\n");
+        using var files = new PhysicalFileProvider(folder.Path);
+
+        var error = Assert.Throws<InvalidOperationException>(() => EmbeddedPageFiles.Load(files, DashboardAssets.Page));
+
+        Assert.Equal(
+            "dashboard file live.js has the name of a file every LapGate page shares (src/LapGate.Web/wwwroot/live.js); use the shared one, or give this one another name",
+            error.Message);
     }
 
     [Fact]
@@ -92,6 +107,8 @@ public sealed class DashboardAssetsTests(ITestOutputHelper output)
 
         Assert.Contains("notes.lapgate-unknown", error.Message, StringComparison.Ordinal);
     }
+
+    private static List<IFileInfo> Files(IFileProvider provider) => provider.GetDirectoryContents("/").Where(f => !f.IsDirectory).ToList();
 
     private static byte[] ReadAll(IFileInfo file)
     {

@@ -2,7 +2,7 @@
 import * as F from "./format.js";
 import * as LapChart from "./chart.js";
 import * as LapGateControl from "./control.js";
-import { LiveConnection } from "./live.js";
+import { LiveConnection, showLink } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
 let latest = null;
@@ -193,13 +193,6 @@ function render(update) {
   tick();
 }
 
-function setLink(status, detail) {
-  const link = $("link");
-  link.dataset.status = status;
-  link.textContent = { live: "live", connecting: "connecting…", reconnecting: "reconnecting…", error: detail || "error" }[status] || status;
-  document.body.classList.toggle("stale", status !== "live");
-}
-
 async function post(path, body) {
   const message = $("control-message");
   message.textContent = "";
@@ -291,7 +284,7 @@ function wire() {
   $("ws-address").textContent = `ws://${location.host}/`;
   loadTracks();
   setInterval(tick, 250);
-  new LiveConnection("/api/events", render, setLink).start();
+  new LiveConnection("/api/events", render, (status, detail) => showLink($("link"), status, detail)).start();
 }
 
 wire();

@@ -1,7 +1,9 @@
-// The push connection (Server-Sent Events at /api/events). Every message is the full state, so the
-// first one after a reconnect refreshes everything. A stream that errors or goes quiet for longer
-// than the watchdog (the server sends at least every second) is closed and opened again with a
-// growing delay (1 s, 2 s, 4 s … at most 10 s); coming back to the tab reconnects at once.
+// The push connection every LapGate page uses (Server-Sent Events, "update" events): the emulator's
+// dashboard and the sensor's status page. Every message is the full state, so the first one after a
+// reconnect refreshes everything. A stream that errors or goes quiet for longer than the watchdog (the
+// servers send at least every second) is closed and opened again with a growing delay (1 s, 2 s, 4 s …
+// at most 10 s); coming back to the tab reconnects at once. onStatus gets "connecting", "live",
+// "reconnecting", or "error" with a sentence.
 const WatchdogMs = 5000;
 const MaxDelayMs = 10000;
 
@@ -40,7 +42,7 @@ export class LiveConnection {
       try {
         update = JSON.parse(event.data);
       } catch (error) {
-        this.onStatus("error", `bad update from the emulator: ${error.message}`);
+        this.onStatus("error", `bad update from the server: ${error.message}`);
         return;
       }
       if (!this.live) {
@@ -90,4 +92,11 @@ export class LiveConnection {
     }
     this.connect();
   }
+}
+
+// Shows a connection status in an element (its data-status and words) and marks the page stale while not live.
+export function showLink(element, status, detail) {
+  element.dataset.status = status;
+  element.textContent = { live: "live", connecting: "connecting…", reconnecting: "reconnecting…", error: detail || "error" }[status] || status;
+  document.body.classList.toggle("stale", status !== "live");
 }

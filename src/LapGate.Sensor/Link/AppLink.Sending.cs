@@ -6,7 +6,8 @@ using LapGate.Sensor.Events;
 namespace LapGate.Sensor.Link;
 
 // Sending and confirming on a registered connection: every batch of frames is followed by a ping of the sensor's
-// own; its pong confirms the batch (see DeliveryTap). A stop or the end of the input closes with the handshake.
+// own; its pong confirms the batch (see DeliveryTap). At most LinkOptions.SendWindow events are out unconfirmed.
+// A stop or the end of the input closes with the handshake.
 public sealed partial class AppLink
 {
     private readonly byte[] _frame = new byte[MessageCodec.MaxAnalogLapBytes];
@@ -33,7 +34,13 @@ public sealed partial class AppLink
                 await receiving.ConfigureAwait(false);
             }
 
-            next -= ConfirmFromTap(tap);
+            var confirmed = ConfirmFromTap(tap);
+            next -= confirmed;
+            if (confirmed > 0 && next < _unconfirmed.Count)
+            {
+                // The pong made room in the window: send on at once.
+                continue;
+            }
             if (events.Completion.IsCompleted && next == _unconfirmed.Count)
             {
                 await FinishAsync(socket, tap, receiving).ConfigureAwait(false);
@@ -87,11 +94,14 @@ public sealed partial class AppLink
             : _options.KeepAliveInterval - _time.GetElapsedTime(tap.LastReadAt, now);
     }
 
-    /// <summary>Sends the unsent events from <paramref name="next"/> on; returns the new <paramref name="next"/>.</summary>
+    /// <summary>
+    /// Sends the unsent events from <paramref name="next"/> on, while fewer than <see cref="LinkOptions.SendWindow"/>
+    /// are unconfirmed; returns the new <paramref name="next"/> (the count sent and not yet confirmed).
+    /// </summary>
     private async Task<int> SendPendingAsync(WebSocket socket, DeliveryTap tap, int next, Task receiving, CancellationToken ct)
     {
         List<SensorEvent>? sent = null;
-        while (next < _unconfirmed.Count && !receiving.IsCompleted)
+        while (next < _unconfirmed.Count && next < _options.SendWindow && !receiving.IsCompleted)
         {
             var pending = _unconfirmed[next];
             await SendAsync(socket, Encode(pending.Event), ct).ConfigureAwait(false);

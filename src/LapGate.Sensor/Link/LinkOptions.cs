@@ -24,6 +24,16 @@ public sealed class LinkOptions
     /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// At most this many events are sent and not yet confirmed; the next ones wait for a pong. So the app never has
+    /// more than this to read before it can answer a ping (a backlog after an outage is sent in windows, and a slow
+    /// app is not mistaken for a dead link), and a cut can make the link re-send at most this many.
+    /// </summary>
+    public int SendWindow { get; init; } = DefaultSendWindow;
+
+    /// <summary>The default <see cref="SendWindow"/>: 256 events, about 18 KB of <c>analog_lap</c> frames.</summary>
+    public const int DefaultSendWindow = 256;
+
     /// <summary>Delay between attempts.</summary>
     public IRetryPolicy RetryPolicy { get; init; } = ExponentialBackoffPolicy.Default;
 

@@ -14,6 +14,7 @@ public sealed class LinkOptionsValidator : OptionsValidator<LinkOptionsValidator
         failures.AddIfNotPositive(nameof(options.HandshakeTimeout), options.HandshakeTimeout);
         failures.AddIfNotPositive(nameof(options.SendTimeout), options.SendTimeout);
         failures.AddIfNotPositive(nameof(options.CloseTimeout), options.CloseTimeout);
+        failures.AddIf(options.SendWindow < 1, $"{nameof(options.SendWindow)}: {options.SendWindow} must be at least 1 (events sent before a pong)");
         failures.AddIfMissing(nameof(options.RetryPolicy), options.RetryPolicy);
     }
 }

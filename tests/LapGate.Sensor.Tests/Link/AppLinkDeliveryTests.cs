@@ -127,4 +127,54 @@ public class AppLinkDeliveryTests
             [new AnalogPitEnter(2), new AnalogLap(1_722_773_109_119, 2), new AnalogLap(1_722_773_115_000, 1)],
             app.Frames.Events());
     }
+
+    [Fact]
+    public async Task RunAsync_BacklogLargerThanTheWindow_NeverMoreThanTheWindowOutUnconfirmed()
+    {
+        using var dir = new TempDirectory();
+        var backlog = LeftByAnOutage(dir, 300);
+        await using var app = new StandInApp();
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(sendWindow: 25), dir: dir);
+        var inFlight = 0;
+        var most = 0;
+        // Both are raised on the link's own loop, one after the other, so the count is exact.
+        link.Link.Sent += (_, sent) => most = Math.Max(most, inFlight += sent.Count);
+        link.Link.Confirmed += (_, confirmed) => inFlight -= confirmed.Count;
+
+        link.Start();
+        await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == backlog[^1].TimestampMs));
+
+        Assert.InRange(Volatile.Read(ref most), 1, 25);
+        Assert.Equal(backlog.Select(e => e.TimestampMs), app.Frames.Laps().Select(l => l.Timestamp));
+        Assert.Empty(link.Drops.Values);
+        Assert.Empty(link.Outbox.Pending());
+    }
+
+    [Fact]
+    public async Task RunAsync_SlowAppReadingALongBacklog_NotTakenForADeadLinkAndNothingSentTwice()
+    {
+        // The stand-in stops reading for 50 ms after every 50th frame, like a busy tablet: 1000 frames take about a
+        // second to read, well over the keep-alive timeout, so one ping after all of them would go unanswered in time,
+        // the link would be dropped and the whole backlog sent again, round after round. In windows of 20 each pong
+        // waits for one pause at most.
+        using var dir = new TempDirectory();
+        var backlog = LeftByAnOutage(dir, 1000);
+        var frames = 0;
+        var script = new StandInScript { OnFrame = (_, _) => Interlocked.Increment(ref frames) % 50 == 0 ? Task.Delay(50) : Task.CompletedTask };
+        await using var app = new StandInApp(script);
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(sendWindow: 20, keepAliveTimeoutMs: 400), dir: dir);
+
+        link.Start();
+        await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == backlog[^1].TimestampMs));
+
+        Assert.Empty(link.Drops.Values);
+        Assert.Equal(backlog.Select(e => e.TimestampMs), app.Frames.Laps().Select(l => l.Timestamp));
+    }
+
+    /// <summary>Laps on 8 lanes that a run with no app to send them to left in the outbox in <paramref name="dir"/>.</summary>
+    private static IReadOnlyList<SensorEvent> LeftByAnOutage(TempDirectory dir, int count)
+    {
+        using var outbox = SqliteOutbox.Open(dir.File("outbox.db"));
+        return outbox.Append(Enumerable.Range(0, count).Select(i => Lap(1 + (i % 8), 100_000 + (i * 10L))).ToArray());
+    }
 }

@@ -13,13 +13,13 @@ public class SensorOptionsValidatorTests
             Config = new SensorConfig([new SensorEntry(1, 1, TrackPoint.FL)]),
             OutboxPath = " ",
             ChannelCapacity = 0,
-            Link = new LinkOptions { SendTimeout = TimeSpan.Zero, KeepAliveTimeout = TimeSpan.Zero },
+            Link = new LinkOptions { SendTimeout = TimeSpan.Zero, KeepAliveTimeout = TimeSpan.Zero, SendWindow = 0 },
         };
 
         var failures = SensorOptionsValidator.Instance.Validate(null, options).Failures!;
 
         Assert.Equal(
-            ["Server", "OutboxPath", "ChannelCapacity", "Link.KeepAliveTimeout", "Link.SendTimeout"],
+            ["Server", "OutboxPath", "ChannelCapacity", "Link.KeepAliveTimeout", "Link.SendTimeout", "Link.SendWindow"],
             failures.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]));
         Assert.DoesNotContain(failures, f => f.Contains("--", StringComparison.Ordinal));
     }

@@ -28,10 +28,11 @@ public sealed class LinkHarness : IAsyncDisposable
     }
 
     /// <summary>Fast keep-alive for tests on loopback: dead link noticed in about a second.</summary>
-    public static LinkOptions FastOptions() => new()
+    public static LinkOptions FastOptions(int sendWindow = LinkOptions.DefaultSendWindow, int keepAliveTimeoutMs = 300) => new()
     {
+        SendWindow = sendWindow,
         KeepAliveInterval = TimeSpan.FromMilliseconds(200),
-        KeepAliveTimeout = TimeSpan.FromMilliseconds(300),
+        KeepAliveTimeout = TimeSpan.FromMilliseconds(keepAliveTimeoutMs),
         RetryPolicy = new ExponentialBackoffPolicy(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), jitter: 0),
     };
 

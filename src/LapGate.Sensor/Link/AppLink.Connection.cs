@@ -12,10 +12,7 @@ public sealed partial class AppLink
 {
     private async Task RunConnectionAsync(ChannelReader<SensorEvent> events, Action onRegistered, CancellationToken ct)
     {
-        foreach (var p in _unconfirmed)
-        {
-            p.SentEnd = null;
-        }
+        _unconfirmed.MarkAllUnsent();
         // The tap sits on the plaintext stream under the WebSocket (under TLS for wss://): it sees every byte
         // both ways, which is how pongs to the sensor's own pings are seen (ClientWebSocket reports none).
         DeliveryTap? tap = null;

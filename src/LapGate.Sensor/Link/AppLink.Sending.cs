@@ -175,7 +175,7 @@ public sealed partial class AppLink
             ids.Add(_unconfirmed[i].Event.Id);
         }
         _outbox.MarkDelivered(ids);
-        _unconfirmed.RemoveRange(0, count);
+        _unconfirmed.RemoveFirst(count);
         UpdatePending();
         Confirmed?.Invoke(this, confirmed);
         return count;
@@ -236,7 +236,7 @@ public sealed partial class AppLink
         using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
         try
         {
-            if (_unconfirmed.Any(p => p.SentEnd is not null))
+            if (_unconfirmed.AnySent)
             {
                 await tap.SendPingAsync(timeout.Token).ConfigureAwait(false);
             }

@@ -20,7 +20,7 @@ public sealed partial class AppLink
     private readonly LinkOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly List<PendingEvent> _unconfirmed = [];
+    private readonly PendingQueue _unconfirmed = new();
     private int _pendingCount;
     private int _state;
     private int _apiVersion;
@@ -76,7 +76,7 @@ public sealed partial class AppLink
         _queued = events;
         foreach (var e in _outbox.Pending())
         {
-            _unconfirmed.Add(new PendingEvent(e));
+            _unconfirmed.Add(e);
         }
         if (_unconfirmed.Count > 0)
         {
@@ -136,7 +136,7 @@ public sealed partial class AppLink
         var added = false;
         while (events.TryRead(out var e))
         {
-            _unconfirmed.Add(new PendingEvent(e));
+            _unconfirmed.Add(e);
             added = true;
         }
         if (added)

@@ -8,7 +8,7 @@ namespace LapGate.Web;
 /// <summary>
 /// A page's files, embedded in the assembly that serves them (no build step, nothing from the network): the
 /// emulator's dashboard and the sensor's status page, each with the files every page shares, which live once in
-/// this project's <c>wwwroot</c> (<see cref="SharedNames"/>: the push connection <c>live.js</c> and the icon). The
+/// this project's <c>wwwroot</c> (the push connection <c>live.js</c> and the icon). The
 /// list of files is the projects' embedded-resource wildcards alone: every file of the folders is read at start-up
 /// from the embedded manifests into a table, and a request names a file only by looking it up in that table:
 /// nothing from a URL is ever a path.
@@ -41,24 +41,16 @@ public sealed class EmbeddedPageFiles
     {
         ArgumentNullException.ThrowIfNull(files);
         var table = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
-        Read(Shared, "shared page", table);
+        var shared = Read(new ManifestEmbeddedFileProvider(typeof(EmbeddedPageFiles).Assembly, "wwwroot"), "shared page", table);
         foreach (var name in Read(files, page, table))
         {
-            if (SharedNames.Contains(name))
+            if (shared.Contains(name))
             {
                 throw new InvalidOperationException($"{page} file {name} has the name of a file every LapGate page shares (src/LapGate.Web/wwwroot/{name}); use the shared one, or give this one another name");
             }
         }
         return new EmbeddedPageFiles(table.ToFrozenDictionary(StringComparer.Ordinal));
     }
-
-    /// <summary>The names of the files every page gets from LapGate.Web.</summary>
-    public static IReadOnlySet<string> SharedNames { get; } = FileNames(Shared);
-
-    private static IFileProvider Shared => new ManifestEmbeddedFileProvider(typeof(EmbeddedPageFiles).Assembly, "wwwroot");
-
-    private static FrozenSet<string> FileNames(IFileProvider files) =>
-        files.GetDirectoryContents("/").Where(f => !f.IsDirectory).Select(f => f.Name).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Adds each file of <paramref name="files"/> to <paramref name="table"/> (a later one replaces) and names what it read.</summary>
     private static List<string> Read(IFileProvider files, string page, Dictionary<string, (byte[], string)> table)

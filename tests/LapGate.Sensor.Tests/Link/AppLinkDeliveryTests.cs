@@ -153,16 +153,27 @@ public class AppLinkDeliveryTests
     [Fact]
     public async Task RunAsync_SlowAppReadingALongBacklog_NotTakenForADeadLinkAndNothingSentTwice()
     {
-        // The stand-in stops reading for 50 ms after every 50th frame, like a busy tablet: 1000 frames take about a
-        // second to read, well over the keep-alive timeout, so one ping after all of them would go unanswered in time,
-        // the link would be dropped and the whole backlog sent again, round after round. In windows of 20 each pong
-        // waits for one pause at most.
+        // The stand-in takes 100 ms of the link's (fake) clock for every 50th frame, like a busy tablet: 1000 frames
+        // take 2 s to read, well over the keep-alive timeout, so one ping after all of them would go unanswered in
+        // time, the link would be dropped and the whole backlog sent again. In windows of 20 each pong waits for one
+        // such pause at most. No real time passes.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         using var dir = new TempDirectory();
         var backlog = LeftByAnOutage(dir, 1000);
         var frames = 0;
-        var script = new StandInScript { OnFrame = (_, _) => Interlocked.Increment(ref frames) % 50 == 0 ? Task.Delay(50) : Task.CompletedTask };
+        var script = new StandInScript
+        {
+            OnFrame = (_, _) =>
+            {
+                if (Interlocked.Increment(ref frames) % 50 == 0)
+                {
+                    time.Advance(TimeSpan.FromMilliseconds(100));
+                }
+                return Task.CompletedTask;
+            },
+        };
         await using var app = new StandInApp(script);
-        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(sendWindow: 20, keepAliveTimeoutMs: 400), dir: dir);
+        await using var link = new LinkHarness(app.Url, LinkHarness.FastOptions(sendWindow: 20, keepAliveTimeoutMs: 400), time, dir);
 
         link.Start();
         await link.Confirmed.WaitAsync(c => c.Any(e => e.TimestampMs == backlog[^1].TimestampMs));

@@ -78,7 +78,16 @@ public sealed class SocatPty : IAsyncDisposable
     /// <summary>Writes lines as the device would (each followed by \n).</summary>
     public async Task WriteLinesAsync(params string[] lines)
     {
-        _writer ??= new FileStream(TestEndPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        try
+        {
+            _writer ??= new FileStream(TestEndPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+        }
+        catch (FileNotFoundException ex)
+        {
+            // Seen once in a full run: the link was there at the start and gone here. Say what socat was doing.
+            throw new InvalidOperationException(
+                $"the test end {TestEndPath} is gone (socat {(_process.HasExited ? $"exited with {_process.ExitCode}" : "still running")}); socat said:\n{Stderr}", ex);
+        }
         var bytes = Encoding.ASCII.GetBytes(string.Concat(lines.Select(l => l + "\n")));
         await _writer.WriteAsync(bytes);
         await _writer.FlushAsync();
